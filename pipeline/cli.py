@@ -1,0 +1,102 @@
+"""The `inkoopradar` command line: ingest files into SQLite, serve them with Datasette."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+
+import click
+
+from pipeline.errors import BadInput
+from pipeline.run import Options, Summary, ingest, version
+from pipeline.sources import MAX_BYTES
+
+log = logging.getLogger(__name__)
+
+
+class UsageProblem(click.ClickException):
+    """A user error: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version(), "--version", prog_name="inkoopradar")
+@click.option("-v", "--verbose", is_flag=True, help="Log details, including tracebacks of extractor errors.")
+def cli(verbose: bool) -> None:
+    """Inkoopradar: Dutch procurement documents into SQLite, published with Datasette.
+
+    Example: inkoopradar ingest corpora/seed --db inkoop.db && inkoopradar serve --db inkoop.db
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.CRITICAL,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _progress_printer(stream):
+    def show(done: int, total: int, summary: Summary) -> None:
+        failed = summary.counts["failed"]
+        stream.write(f"\r{done}/{total} files, {failed} failed")
+        stream.flush()
+    return show
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
+@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="Skip files larger than this, recording why.")
+@click.option("--force", is_flag=True, help="Process unchanged files again (after an upgrade).")
+@click.option("--only-failed", is_flag=True, help="Retry only the files that failed before.")
+@click.option("--strict", is_flag=True, help="Exit with code 1 when any file failed.")
+def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: bool, only_failed: bool,
+                   strict: bool) -> None:
+    """Read .txt, .html and .pdf files (folders recursively) into the database.
+
+    Example: inkoopradar ingest corpora/seed ~/Downloads/aanbestedingen --db inkoop.db
+    """
+    folder = os.path.dirname(os.path.abspath(db_path))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise UsageProblem(f"cannot write the database {db_path}: folder {folder} does not exist or is not writable")
+    if os.path.exists(db_path) and not os.access(db_path, os.W_OK):
+        raise UsageProblem(f"cannot write the database {db_path}: the file is read-only")
+    progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        summary = ingest(list(paths), db_path, Options(max_bytes=max_bytes, force=force, only_failed=only_failed),
+                         progress)
+    except BadInput as err:
+        raise UsageProblem(err.message) from err
+    except sqlite3.DatabaseError as err:
+        raise UsageProblem(f"cannot use the database {db_path}: {err}; is it an Inkoopradar SQLite file?") from err
+    if progress:
+        sys.stderr.write("\n")
+    click.echo(summary.line())
+    if strict and summary.counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command("serve")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 127.0.0.1 keeps it on this machine.")
+@click.option("--metadata", "metadata_path", type=click.Path(exists=True, dir_okay=False),
+              help="A datasette-metadata.json to use instead of the packaged one.")
+def serve_command(db_path: str, port: int, host: str, metadata_path: str | None) -> None:
+    """Publish the database read-only with Datasette, with full-text search.
+
+    Example: inkoopradar serve --db inkoop.db --port 8001
+    """
+    from pipeline import publish
+
+    if not os.path.isfile(db_path):
+        raise UsageProblem(f"no database at {db_path}; create it with: inkoopradar ingest PATH --db {db_path}")
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as con:
+            con.execute("select count(*) from documents").fetchone()
+    except sqlite3.DatabaseError as err:
+        raise UsageProblem(f"{db_path} is not an Inkoopradar database ({err}); "
+                           f"create one with: inkoopradar ingest PATH --db {db_path}") from err
+    click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    publish.serve(db_path, host, port, metadata_path)

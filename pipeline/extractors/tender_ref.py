@@ -1,0 +1,64 @@
+"""Tender reference numbers as `platform:id`: TenderNed, Negometrix and TED (Official Journal S).
+
+Guideline: `tenderned:123456`, `negometrix:142669`, `ted:2019/S 049-112233`. A platform that is
+merely named ("gepubliceerd op TenderNed") is not a reference; a number needs its cue word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from pipeline.extractors.hit import Hit
+
+VERSION = 1
+
+#: OJ S notice number: year, issue (1-3 digits, zero-padded to 3), notice (6-7 digits)
+TED_NOTICE = re.compile(r"\b((?:19|20)\d{2})\s?/\s?S\s?(\d{1,3})\s?[-–]\s?(\d{6,7})\b")
+#: "TenderNed-kenmerk: 276396", "tenderned kenmerk 68016", "TN469379", "TN 169744",
+#: "TenderNed (kenmerk 123456)", "TenderNed-nummer 123456"
+TENDERNED = re.compile(
+    r"\b(?:tenderned[\s-]*(?:\(\s*)?(?:kenmerk|nummer|nr\.?|id|referentie(?:nummer)?|publicatienummer)"
+    r"|TN)\s*[:.]?\s*(\d{4,7})\b",
+    re.IGNORECASE,
+)
+#: "tendernummer 142669", "Negometrix (tender)nummer 142669", ".../PublishedTenders.aspx?tenderid=176724"
+NEGOMETRIX = re.compile(
+    r"\b(?:negometrix[\s-]*(?:tender)?(?:nummer|nr\.?|id|kenmerk)|tender\s?(?:nummer|nr\.?|id)|tenderid=)"
+    r"\s*[:.=]?\s*(\d{4,7})\b",
+    re.IGNORECASE,
+)
+#: how far (characters) a platform name may stand from a bare "kenmerk" to claim it
+PLATFORM_CONTEXT = 150
+
+
+def normalize_ted(year: str, issue: str, notice: str) -> str:
+    """Return the TED reference in the official spacing, issue zero-padded.
+
+    >>> normalize_ted("2019", "49", "112233")
+    'ted:2019/S 049-112233'
+    """
+    return f"ted:{year}/S {int(issue):03d}-{notice}"
+
+
+def find(doc: Doc) -> Iterator[Hit]:
+    """Yield TED, TenderNed and Negometrix references found in the text."""
+    text = doc.text
+    for match in TED_NOTICE.finditer(text):
+        yield Hit(match.start(), match.end(), normalize_ted(*match.groups()))
+    for match in TENDERNED.finditer(text):
+        # "TN" alone must be upper-case and glued to or right before the number
+        if match.group().lower().startswith("tn") and not match.group().startswith("TN"):
+            continue
+        yield Hit(match.start(), match.end(), f"tenderned:{match.group(1)}")
+    for match in NEGOMETRIX.finditer(text):
+        cue = match.group().lower()
+        platform = "negometrix"
+        if cue.startswith("tender") and not cue.startswith("tenderid"):
+            # a bare "tendernummer" is Negometrix's word; TenderNed says "kenmerk"
+            window = text[max(0, match.start() - PLATFORM_CONTEXT): match.end() + PLATFORM_CONTEXT].lower()
+            if "tenderned" in window and "negometrix" not in window:
+                platform = "tenderned"
+        yield Hit(match.start(), match.end(), f"{platform}:{match.group(1)}")

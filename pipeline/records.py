@@ -1,0 +1,123 @@
+"""The records the pipeline stores: Document, Page, Mention, Problem.
+
+Records are frozen dataclasses; they become dicts only at the store. `make_mentions`
+turns extractor hits into Mentions and checks every offset against the text, so a
+mention can always be verified in Datasette: `documents.text[start:end] == mentions.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.extractors.hit import Hit
+from pipeline.text import PAGE_BREAK
+
+STATUSES = ("ok", "failed", "skipped")
+
+
+def document_id(path: str) -> str:
+    """Return the stable id of a document: the first 16 hex digits of sha1 of its path or URL.
+
+    >>> document_id("corpora/seed/seed-000.txt")
+    '623dbcf7ea17af3b'
+    """
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
+
+
+def mention_id(doc_id: str, kind: str, value: str, start: int) -> str:
+    """Return the stable id of a mention: a hash of (document id, kind, value, start)."""
+    return hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{value}\x1f{start}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input file and what became of it; `text` is None unless status is ok."""
+
+    id: str
+    path: str
+    sha256: str
+    media_type: str | None
+    status: str
+    error: str | None = None
+    text: str | None = None
+    title: str | None = None
+    source_url: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    lang_prob: float | None = None
+    n_pages: int | None = None
+    n_chars: int | None = None
+    text_extractor: str | None = None
+    duplicate_of: str | None = None
+    ingested_at: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Where one PDF page lies in its document's text (1-based page number, half-open offsets)."""
+
+    document_id: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One extracted fact: its kind, normalised value and the exact span of text it came from."""
+
+    id: str
+    document_id: str
+    kind: str
+    value: str
+    text: str
+    start: int
+    end: int
+    page: int | None
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that went wrong inside one stage for one document, kept as data."""
+
+    document_id: str
+    stage: str
+    message: str
+
+
+def make_pages(doc_id: str, text: str, page_starts: tuple[int, ...]) -> list[Page]:
+    """Return the Page records for a text whose pages start at the given offsets."""
+    # the page break between two pages belongs to neither
+    ends = [next_start - len(PAGE_BREAK) for next_start in page_starts[1:]] + [len(text)]
+    return [Page(doc_id, number, start, end)
+            for number, (start, end) in enumerate(zip(page_starts, ends), 1)]
+
+
+def page_of(offset: int, page_starts: tuple[int, ...]) -> int | None:
+    """Return the 1-based page an offset falls on, or None for texts without pages."""
+    if not page_starts:
+        return None
+    return bisect.bisect_right(page_starts, offset)
+
+
+def make_mentions(doc_id: str, text: str, kind: str, extractor: str, hits: Iterable[Hit],
+                  page_starts: tuple[int, ...] = ()) -> list[Mention]:
+    """Return one Mention per distinct hit; raise ValueError for a hit whose offsets are not in the text."""
+    mentions: dict[str, Mention] = {}
+    for hit in hits:
+        if not (0 <= hit.start < hit.end <= len(text)):
+            raise ValueError(f"{extractor}: offsets [{hit.start}, {hit.end}) outside a text of {len(text)} chars")
+        if not hit.value:
+            raise ValueError(f"{extractor}: empty value at [{hit.start}, {hit.end})")
+        ident = mention_id(doc_id, kind, hit.value, hit.start)
+        mentions[ident] = Mention(ident, doc_id, kind, hit.value, text[hit.start:hit.end], hit.start, hit.end,
+                                  page_of(hit.start, page_starts), extractor)
+    return list(mentions.values())

@@ -1,0 +1,184 @@
+"""The only module that knows the order of stages, and the per-document error boundary.
+
+source -> text -> language -> spaCy Doc -> extractors -> records -> store.
+A BadInput (or any unexpected error) while reading gives a `failed` document with the reason;
+an error inside one extractor gives a `problems` row while the other extractors' mentions land.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pipeline import store
+from pipeline.errors import BadInput
+from pipeline.extractors import EXTRACTORS
+from pipeline.language import build_nlp, detect_language
+from pipeline.records import Document, Mention, Problem, document_id, make_mentions, make_pages
+from pipeline.sources import MAX_BYTES, Source, find_paths, read_source, sha256_of
+from pipeline.text import read_text
+
+log = logging.getLogger(__name__)
+
+#: the language the extractors are written for
+TARGET_LANGUAGE = "nl"
+
+
+def version() -> str:
+    """Return the installed package version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("inkoopradar")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How an ingest run treats its inputs."""
+
+    max_bytes: int = MAX_BYTES
+    force: bool = False
+    only_failed: bool = False
+
+
+@dataclass(slots=True)
+class Summary:
+    """What an ingest run did: counts per outcome and the failures with their reasons."""
+
+    run_id: int
+    total: int
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("ok", "failed", "skipped", "unchanged"), 0))
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    problems: int = 0
+
+    def line(self) -> str:
+        """Return the one-line summary a person reads at the end of a run."""
+        c = self.counts
+        text = (f"{self.total} files: {c['ok']} ok, {c['failed']} failed, {c['skipped']} skipped, "
+                f"{c['unchanged']} unchanged")
+        if self.problems:
+            text += f"; {self.problems} extractor problems (see the problems table)"
+        if c["failed"]:
+            text += "; see documents where status = 'failed' for the reasons"
+        return text
+
+
+Progress = Callable[[int, int, Summary], None]
+
+
+def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = ()) -> tuple[list[Mention], list[Problem]]:
+    """Run every extractor over the text; an extractor that raises becomes a Problem, not a crash."""
+    nlp = build_nlp()
+    spacy_doc = nlp(text)
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    for kind, module in EXTRACTORS.items():
+        name = f"{kind}/{module.VERSION}"
+        try:
+            mentions += make_mentions(doc_id, text, kind, name, module.find(spacy_doc), page_starts)
+        except Exception as err:  # the error boundary: one extractor must not cost the others
+            log.exception("extractor %s failed on document %s", name, doc_id)
+            problems.append(Problem(doc_id, f"extract:{kind}", f"{type(err).__name__}: {err}"))
+    return mentions, problems
+
+
+def process(source: Source) -> store.Outcome:
+    """Return the records for one Source; never raises for a bad document."""
+    doc_id = document_id(source.path)
+    base = Document(id=doc_id, path=source.path, sha256=source.sha256, media_type=source.media_type,
+                    status="skipped", error=source.skip)
+    if source.skip:
+        return store.Outcome(base)
+    try:
+        text = read_text(source)
+    except BadInput as err:
+        return store.Outcome(dataclasses.replace(base, status="failed", error=err.message))
+    except Exception as err:  # a reader library bug must not stop the batch
+        log.exception("reading %s failed", source.path)
+        return store.Outcome(dataclasses.replace(
+            base, status="failed",
+            error=f"{source.path}: unexpected error while reading ({type(err).__name__}: {err}); "
+                  "the file may be damaged, please report it if it opens elsewhere"))
+    language = detect_language(text.text)
+    document = dataclasses.replace(
+        base, status="ok", error=None, text=text.text, title=text.title, source_url=text.source_url,
+        published=text.published, lang=language.code, lang_prob=language.prob,
+        n_pages=len(text.page_starts) or None, n_chars=len(text.text), text_extractor=text.extractor)
+    mentions, problems = extract(doc_id, text.text, text.page_starts)
+    if language.code != TARGET_LANGUAGE:
+        problems.append(Problem(doc_id, "language",
+                                f"document language is {language.code or 'unknown'} (p={language.prob}); "
+                                "the extractors are written for Dutch, so expect fewer mentions"))
+    return store.Outcome(document, make_pages(doc_id, text.text, text.page_starts), mentions, problems)
+
+
+def _needs_work(path: str, known: dict[str, tuple[str, str]], options: Options) -> bool:
+    stored = known.get(document_id(path))
+    if options.only_failed:
+        return stored is not None and stored[1] == "failed"
+    if options.force or stored is None:
+        return True
+    try:
+        return sha256_of(path) != stored[0]
+    except OSError:
+        return True  # let read_source record why it cannot be read
+
+
+def ingest(roots: list[str], db_path: str, options: Options = Options(),
+           progress: Progress | None = None) -> Summary:
+    """Ingest every file below the roots into the database and return what happened.
+
+    Unchanged files (same path, same sha256) are left alone unless options.force is set.
+    Raises BadInput when a root does not exist; sqlite3 errors when the database cannot be written.
+    """
+    paths = find_paths(roots)
+    db = store.open_db(db_path)
+    run_id = store.start_run(db, version(), roots, len(paths))
+    summary = Summary(run_id=run_id, total=len(paths))
+    known = store.known_documents(db)
+    status = "interrupted"
+    try:
+        for done, path in enumerate(paths, 1):
+            if _needs_work(path, known, options):
+                outcome = _read_and_process(path, options)
+                _write(db, outcome, run_id)
+                doc = outcome.document
+                summary.counts[doc.status] += 1
+                summary.problems += sum(1 for p in outcome.problems if p.stage.startswith("extract:"))
+                if doc.status == "failed":
+                    summary.failures.append((path, doc.error or ""))
+            elif not options.only_failed:
+                summary.counts["unchanged"] += 1
+            if progress:
+                progress(done, len(paths), summary)
+        status = "finished"
+    finally:
+        store.finish_run(db, run_id, summary.counts, status)
+        store.close_db(db)
+    return summary
+
+
+def _read_and_process(path: str, options: Options) -> store.Outcome:
+    try:
+        source = read_source(path, options.max_bytes)
+    except BadInput as err:
+        try:
+            sha = sha256_of(path)
+        except OSError:
+            sha = ""
+        return store.Outcome(Document(id=document_id(path), path=path, sha256=sha, media_type=None,
+                                      status="failed", error=err.message))
+    return process(source)
+
+
+def _write(db, outcome: store.Outcome, run_id: int) -> None:
+    doc = outcome.document
+    duplicate_of = store.first_with_sha256(db, doc.sha256, doc.id) if doc.status == "ok" else None
+    document = dataclasses.replace(doc, duplicate_of=duplicate_of, ingested_at=store.now())
+    store.write_outcome(db, dataclasses.replace(outcome, document=document), run_id)

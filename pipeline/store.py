@@ -1,0 +1,138 @@
+"""The SQLite store: owns the schema and writes one document's records in one transaction.
+
+Tables: documents, pages, mentions, problems, runs. `documents_fts` indexes title and text.
+Schema changes go through `sqlite_utils.Migrations`, so an older database is upgraded in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database, Migrations
+
+from pipeline.records import Document, Mention, Page, Problem
+
+migrations = Migrations("inkoopradar")
+
+
+@migrations()
+def create_tables(db: Database) -> None:
+    """Version 1 of the schema."""
+    db["runs"].create({
+        "id": int, "started": str, "finished": str, "status": str, "version": str, "paths": str,
+        "n_files": int, "n_ok": int, "n_failed": int, "n_skipped": int, "n_unchanged": int,
+    }, pk="id", not_null={"started", "status", "version"})
+    db["documents"].create({
+        "id": str, "path": str, "sha256": str, "media_type": str, "status": str, "error": str,
+        "title": str, "source_url": str, "published": str, "lang": str, "lang_prob": float,
+        "n_pages": int, "n_chars": int, "text_extractor": str, "duplicate_of": str,
+        "ingested_at": str, "run_id": int, "text": str,
+    }, pk="id", not_null={"path", "sha256", "status"},
+        foreign_keys=[("duplicate_of", "documents", "id"), ("run_id", "runs", "id")])
+    db["pages"].create({"document_id": str, "page": int, "start": int, "end": int},
+                       pk=("document_id", "page"), foreign_keys=[("document_id", "documents", "id")])
+    db["mentions"].create({
+        "id": str, "document_id": str, "kind": str, "value": str, "text": str,
+        "start": int, "end": int, "page": int, "extractor": str,
+    }, pk="id", not_null={"document_id", "kind", "value", "text", "start", "end", "extractor"},
+        foreign_keys=[("document_id", "documents", "id")])
+    db["problems"].create({"document_id": str, "stage": str, "message": str},
+                          pk=("document_id", "stage"), foreign_keys=[("document_id", "documents", "id")])
+    db["mentions"].create_index(["kind", "value"])
+    db["mentions"].create_index(["document_id"])
+    db["documents"].create_index(["sha256"])
+    db["documents"].create_index(["status"])
+    db["documents"].enable_fts(["title", "text"], create_triggers=True,
+                               tokenize="unicode61 remove_diacritics 2")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Everything one document produced, written together or not at all."""
+
+    document: Document
+    pages: list[Page] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def now() -> str:
+    """Return the current UTC time as ISO 8601 with seconds."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(path: str) -> Database:
+    """Open (creating if needed) the database at path, in WAL mode, with the schema up to date."""
+    db = Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.enable_wal()
+    migrations.apply(db)
+    return db
+
+
+def known_documents(db: Database) -> dict[str, tuple[str, str]]:
+    """Return {document id: (sha256, status)} for every stored document."""
+    return {row[0]: (row[1], row[2]) for row in db.execute("select id, sha256, status from documents")}
+
+
+def first_with_sha256(db: Database, sha256: str, other_than: str) -> str | None:
+    """Return the id of the earliest stored ok document with these bytes, other than the given one."""
+    row = db.execute(
+        "select id from documents where sha256 = ? and id != ? and status = 'ok' and duplicate_of is null "
+        "order by ingested_at, rowid limit 1", [sha256, other_than]).fetchone()
+    return row[0] if row else None
+
+
+def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> None:
+    """Replace everything stored for the outcome's document with the new records, in one transaction."""
+    doc = dataclasses.asdict(outcome.document)
+    doc["run_id"] = run_id
+    doc_id = doc["id"]
+    with db.atomic():
+        for table in ("mentions", "pages", "problems"):
+            db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+        db["documents"].upsert(doc, pk="id")
+        _insert(db, "pages", outcome.pages)
+        _insert(db, "mentions", outcome.mentions)
+        _insert(db, "problems", outcome.problems)
+
+
+def _insert(db: Database, table: str, records: Iterable[object]) -> None:
+    rows = [dataclasses.asdict(r) for r in records]  # type: ignore[call-overload]
+    if rows:
+        db[table].insert_all(rows, batch_size=500)
+
+
+def start_run(db: Database, version: str, paths: list[str], n_files: int) -> int:
+    """Record the start of an ingest run and return its id."""
+    with db.atomic():
+        db["runs"].insert({"started": now(), "status": "running", "version": version,
+                           "paths": json.dumps(paths), "n_files": n_files})
+    return db.execute("select max(id) from runs").fetchone()[0]
+
+
+def finish_run(db: Database, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
+    """Record a run's end, its counts per outcome and whether it finished."""
+    with db.atomic():
+        db["runs"].update(run_id, {"finished": now(), "status": status,
+                                   **{f"n_{key}": value for key, value in counts.items()}})
+
+
+def close_db(db: Database) -> None:
+    """Fold the write-ahead log into the main file and close, so read-only readers see everything."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def integrity_ok(path: str) -> bool:
+    """Return True when SQLite's integrity check passes on the database file."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
