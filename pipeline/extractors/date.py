@@ -185,10 +185,8 @@ def find(doc: Doc) -> Iterator[Hit]:
 
     p = patterns()
     for match in p["DAY_MONTH"].finditer(text):
-        hits = list(_day_month_hits(doc, match))
-        found += hits
-        if hits:
-            taken.append(match.span())
+        found += _day_month_hits(doc, match)
+        taken.append(match.span())  # an impossible day ("31 februari 2021") claims its span all the same
     for match in p["MONTH_YEAR"].finditer(text):
         if free(*match.span("months")):
             hits = list(_month_year_hits(match))
