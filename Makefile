@@ -18,7 +18,6 @@ install: $(VENV)/.installed
 
 demo: install
 	$(BIN)/inkoopradar ingest corpora/seed --db $(DEMO_DB)
-	@echo "Datasette on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/inkoopradar serve --db $(DEMO_DB) --port $(PORT)
 
 test: install
