@@ -82,6 +82,26 @@ class Mention:
     end: int
     page: int | None
     extractor: str
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A distinct thing mentions point to: a municipality (id = CBS code), organisation or person."""
+
+    id: str
+    kind: str
+    name: str
+    active: bool | None = None
+    successor_id: str | None = None
+    successor_name: str | None = None
+    ended: str | None = None
+    jeugdregio_code: str | None = None
+    jeugdregio: str | None = None
+    province_code: str | None = None
+    province: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,17 @@ class Problem:
     document_id: str
     stage: str
     message: str
+
+
+def municipality_entities() -> list[Entity]:
+    """Return an Entity for every municipality in the gazetteer, id = CBS code."""
+    from pipeline.extractors.municipality import municipalities
+
+    return [Entity(id=m.cbs_code, kind="municipality", name=m.name, active=m.active,
+                   successor_id=m.successor_code, successor_name=m.successor_name, ended=m.ended,
+                   jeugdregio_code=m.jeugdregio_code, jeugdregio=m.jeugdregio, province_code=m.province_code,
+                   province=m.province, lat=m.lat, lon=m.lon)
+            for m in municipalities().values()]
 
 
 def make_pages(doc_id: str, text: str, page_starts: tuple[int, ...]) -> list[Page]:
@@ -119,5 +150,5 @@ def make_mentions(doc_id: str, text: str, kind: str, extractor: str, hits: Itera
             raise ValueError(f"{extractor}: empty value at [{hit.start}, {hit.end})")
         ident = mention_id(doc_id, kind, hit.value, hit.start)
         mentions[ident] = Mention(ident, doc_id, kind, hit.value, text[hit.start:hit.end], hit.start, hit.end,
-                                  page_of(hit.start, page_starts), extractor)
+                                  page_of(hit.start, page_starts), extractor, hit.entity)
     return list(mentions.values())

@@ -16,7 +16,8 @@ from pipeline import store
 from pipeline.errors import BadInput
 from pipeline.extractors import EXTRACTORS
 from pipeline.language import build_nlp, detect_language
-from pipeline.records import Document, Mention, Problem, document_id, make_mentions, make_pages
+from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
+                              municipality_entities)
 from pipeline.sources import MAX_BYTES, Source, find_paths, read_source, sha256_of
 from pipeline.text import read_text
 
@@ -140,6 +141,7 @@ def ingest(roots: list[str], db_path: str, options: Options = Options(),
     paths = find_paths(roots)
     db = store.open_db(db_path)
     run_id = store.start_run(db, version(), roots, len(paths))
+    store.write_entities(db, municipality_entities())
     summary = Summary(run_id=run_id, total=len(paths))
     known = store.known_documents(db)
     status = "interrupted"

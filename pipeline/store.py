@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database, Migrations
 
-from pipeline.records import Document, Mention, Page, Problem
+from pipeline.records import Document, Entity, Mention, Page, Problem
 
 migrations = Migrations("inkoopradar")
 
@@ -49,6 +49,19 @@ def create_tables(db: Database) -> None:
     db["documents"].create_index(["status"])
     db["documents"].enable_fts(["title", "text"], create_triggers=True,
                                tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations()
+def add_entities(db: Database) -> None:
+    """Version 2: entities (municipalities with CBS codes, later organisations and persons)."""
+    db["entities"].create({
+        "id": str, "kind": str, "name": str, "active": int, "successor_id": str, "successor_name": str,
+        "ended": str, "jeugdregio_code": str, "jeugdregio": str, "province_code": str, "province": str,
+        "lat": float, "lon": float,
+    }, pk="id", not_null={"kind", "name"})
+    db["entities"].create_index(["kind", "name"])
+    db["mentions"].add_column("entity_id", str, fk="entities", fk_col="id")
+    db["mentions"].create_index(["entity_id"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +119,13 @@ def _insert(db: Database, table: str, records: Iterable[object]) -> None:
     rows = [dataclasses.asdict(r) for r in records]  # type: ignore[call-overload]
     if rows:
         db[table].insert_all(rows, batch_size=500)
+
+
+def write_entities(db: Database, entities: Iterable[Entity]) -> None:
+    """Insert or update the known entities (the municipality gazetteer) in one transaction."""
+    rows = [dataclasses.asdict(e) for e in entities]
+    with db.atomic():
+        db["entities"].upsert_all(rows, pk="id", batch_size=500)
 
 
 def start_run(db: Database, version: str, paths: list[str], n_files: int) -> int:

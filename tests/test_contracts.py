@@ -13,7 +13,8 @@ import pytest
 from pipeline.extractors import EXTRACTORS
 from tests.conftest import ROOT
 
-SCHEMAS = {"documents": "document", "mentions": "mention", "pages": "page", "problems": "problem", "runs": "run"}
+SCHEMAS = {"documents": "document", "mentions": "mention", "pages": "page", "problems": "problem", "runs": "run",
+           "entities": "entity"}
 
 
 def schema(name: str) -> dict:
