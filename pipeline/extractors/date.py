@@ -74,8 +74,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"{SPACE}(?P<year>{YEAR})\b",
             re.IGNORECASE),
         # day-first numeric: 13-03-2020, 13.03.2020, 13/3/2020, 10-7-2025
-        "NUMERIC": re.compile(rf"(?<![\d./-])(?P<day>[0-3]?\d)(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)"
-                              rf"(?P<year>{YEAR})(?![\d])"),
+        # table cells glued by PDF or HTML extraction ("01-01-201501-01-2016") still part at the year
+        "NUMERIC": re.compile(rf"(?:(?<![\d./-])|(?<=[-./]\d{{4}}))(?P<day>[0-3]?\d)(?P<sep>[-./])(?P<month>[01]?\d)"
+                              rf"(?P=sep)(?P<year>{YEAR})(?:(?!\d)|(?=\d{{2}}[-./]\d{{2}}[-./]\d{{4}}))"),
         # ISO 8601: 2020-03-13
         "ISO": re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
         # page metadata: "date 2022-10", "datum: 2022-10"

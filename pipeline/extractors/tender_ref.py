@@ -30,6 +30,14 @@ NEGOMETRIX = re.compile(
     r"\s*[:.=]?\s*(\d{4,7})\b",
     re.IGNORECASE,
 )
+#: any other explicit procurement reference after its cue word: "Referentienummer 12ink002",
+#: "aanbesteding nr. 12/2019", "Aanbestedingsnummer: 2018-JH-01"
+OTHER = re.compile(
+    r"\b(?:referentienummer|referentie\s?nr\.?|aanbestedingsnummer|aanbesteding(?:s)?\s?(?:nr\.?|nummer)"
+    r"|inkoopnummer|projectnummer\s+aanbesteding|opdrachtnummer)\s*[:.]?\s*"
+    r"(?P<ref>(?=[A-Za-z0-9./&-]*\d)[A-Za-z0-9][A-Za-z0-9./&-]*[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 #: how far (characters) a platform name may stand from a bare "kenmerk" to claim it
 PLATFORM_CONTEXT = 150
 
@@ -53,6 +61,8 @@ def find(doc: Doc) -> Iterator[Hit]:
         if match.group().lower().startswith("tn") and not match.group().startswith("TN"):
             continue
         yield Hit(match.start(), match.end(), f"tenderned:{match.group(1)}")
+    for match in OTHER.finditer(text):
+        yield Hit(match.start(), match.end(), f"other:{match.group('ref')}")
     for match in NEGOMETRIX.finditer(text):
         cue = match.group().lower()
         platform = "negometrix"

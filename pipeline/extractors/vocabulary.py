@@ -1,0 +1,38 @@
+"""Closed-vocabulary extraction shared by `procedure` and `care_type`: synonyms kept as data.
+
+A CSV in data/ lists, per vocabulary value, regular expressions for the ways texts write it
+(case-insensitive unless a pattern says `(?-i:...)`). Words inside an organisation's name do not count.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from importlib.resources import files
+
+from spacy.tokens import Doc
+
+from pipeline.extractors.hit import Hit
+
+
+@functools.cache
+def patterns(filename: str) -> dict[str, re.Pattern[str]]:
+    """Return {value: compiled pattern of all its synonyms} from a data/ CSV with columns value, pattern."""
+    text = files("pipeline.extractors").joinpath("data", filename).read_text(encoding="utf-8")
+    synonyms: dict[str, list[str]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        synonyms.setdefault(row["value"], []).append(row["pattern"])
+    return {value: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in parts) + r")\b", re.IGNORECASE)
+            for value, parts in synonyms.items()}
+
+
+def find_terms(doc: Doc, filename: str) -> Iterator[Hit]:
+    """Yield a Hit for every synonym of every value in the vocabulary, outside organisation names."""
+    org_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"]
+    for value, pattern in patterns(filename).items():
+        for match in pattern.finditer(doc.text):
+            if any(s <= match.start() and match.end() <= e for s, e in org_spans):
+                continue
+            yield Hit(match.start(), match.end(), value)
