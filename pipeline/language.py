@@ -45,9 +45,8 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(best.lang, round(best.prob, 4))
 
 
-@functools.cache
-def build_nlp() -> Language:
-    """Return the spaCy pipeline: blank Dutch tokenizer plus rule-based sentence boundaries."""
+def new_nlp() -> Language:
+    """Return a new base pipeline: blank Dutch tokenizer plus rule-based sentence boundaries."""
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_TEXT_CHARS

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from pipeline import store
 from pipeline.errors import BadInput
-from pipeline.extractors import EXTRACTORS
-from pipeline.language import build_nlp, detect_language
+from pipeline.extractors import EXTRACTORS, build_pipeline
+from pipeline.language import detect_language
 from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
                               municipality_entities)
 from pipeline.sources import MAX_BYTES, Source, find_paths, read_source, sha256_of
@@ -75,8 +75,7 @@ Progress = Callable[[int, int, Summary], None]
 
 def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = ()) -> tuple[list[Mention], list[Problem]]:
     """Run every extractor over the text; an extractor that raises becomes a Problem, not a crash."""
-    nlp = build_nlp()
-    spacy_doc = nlp(text)
+    spacy_doc = build_pipeline()(text)
     mentions: list[Mention] = []
     problems: list[Problem] = []
     for kind, module in EXTRACTORS.items():

@@ -3,10 +3,14 @@
 The registry below is the whole list, in the order they run.
 """
 
+import functools
 from types import ModuleType
 
+from spacy.language import Language
+
 from pipeline.extractors import (amount, care_type, case_number, cpv, date, ecli, iban, kvk, municipality,
-                                 procedure, tender_ref, vat)
+                                 organization, person, procedure, tender_ref, vat)
+from pipeline.extractors.entities import add_entity_ruler
 from pipeline.extractors.hit import Hit
 
 EXTRACTORS: dict[str, ModuleType] = {
@@ -14,6 +18,8 @@ EXTRACTORS: dict[str, ModuleType] = {
     "tender_ref": tender_ref,
     "ecli": ecli,
     "case_number": case_number,
+    "organization": organization,
+    "person": person,
     "municipality": municipality,
     "procedure": procedure,
     "care_type": care_type,
@@ -24,4 +30,14 @@ EXTRACTORS: dict[str, ModuleType] = {
     "cpv": cpv,
 }
 
-__all__ = ["EXTRACTORS", "Hit"]
+
+
+@functools.cache
+def build_pipeline() -> Language:
+    """Return the spaCy pipeline every extractor reads: tokenizer, sentences, organisation and person ruler."""
+    from pipeline.language import new_nlp
+
+    return add_entity_ruler(new_nlp())
+
+
+__all__ = ["EXTRACTORS", "Hit", "build_pipeline"]

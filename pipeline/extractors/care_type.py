@@ -1,7 +1,7 @@
 """Youth and social care types from the guideline's vocabulary, synonyms in data/care_types.csv.
 
->>> from pipeline.language import build_nlp
->>> sorted({h.value for h in find(build_nlp()("Gesloten Jeugdzorg (JZ+), pleegzorg en Jeugdzorg+"))})
+>>> from pipeline.extractors import build_pipeline
+>>> sorted({h.value for h in find(build_pipeline()("Gesloten Jeugdzorg (JZ+), pleegzorg en Jeugdzorg+"))})
 ['gesloten jeugdhulp', 'pleegzorg']
 """
 

@@ -4,8 +4,8 @@ The value is the 8-digit code with its check digit when the text gives one ("853
 No public algorithm or library for the check digit was found, so a code counts only after
 its cue word "CPV", and its first two digits must be a CPV division.
 
->>> from pipeline.language import build_nlp
->>> [h.value for h in find(build_nlp()("CPV-codes: 85311300-5, 85312000 en 12345678"))]
+>>> from pipeline.extractors import build_pipeline
+>>> [h.value for h in find(build_pipeline()("CPV-codes: 85311300-5, 85312000 en 12345678"))]
 ['85311300-5', '85312000']
 """
 

@@ -1,7 +1,7 @@
 """Bank account numbers (IBAN), kept only when python-stdnum accepts the mod-97 checksum.
 
->>> from pipeline.language import build_nlp
->>> [h.value for h in find(build_nlp()("op NL91 ABNA 0417 1643 00 of NL91ABNA0417164301"))]
+>>> from pipeline.extractors import build_pipeline
+>>> [h.value for h in find(build_pipeline()("op NL91 ABNA 0417 1643 00 of NL91ABNA0417164301"))]
 ['NL91ABNA0417164300']
 """
 

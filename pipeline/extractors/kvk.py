@@ -1,7 +1,7 @@
 """Chamber of Commerce (KvK) numbers: 8 digits after their cue word (they carry no checksum).
 
->>> from pipeline.language import build_nlp
->>> [h.value for h in find(build_nlp()("Stichting Xonar, KvK-nummer: 14 63 11 28, en 1234"))]
+>>> from pipeline.extractors import build_pipeline
+>>> [h.value for h in find(build_pipeline()("Stichting Xonar, KvK-nummer: 14 63 11 28, en 1234"))]
 ['14631128']
 """
 

@@ -1,7 +1,7 @@
 """Procurement procedures from the guideline's vocabulary, synonyms in data/procedures.csv.
 
->>> from pipeline.language import build_nlp
->>> sorted({h.value for h in find(build_nlp()("Een niet-openbare procedure, geen openbare procedure."))})
+>>> from pipeline.extractors import build_pipeline
+>>> sorted({h.value for h in find(build_pipeline()("Een niet-openbare procedure, geen openbare procedure."))})
 ['niet-openbare procedure', 'openbare procedure']
 """
 

@@ -1,7 +1,7 @@
 """Dutch VAT numbers (btw-id, NL000000000B00), kept only when python-stdnum accepts the checksum.
 
->>> from pipeline.language import build_nlp
->>> [h.value for h in find(build_nlp()("btw NL 004495445 B01, niet NL123456789B01"))]
+>>> from pipeline.extractors import build_pipeline
+>>> [h.value for h in find(build_pipeline()("btw NL 004495445 B01, niet NL123456789B01"))]
 ['NL004495445B01']
 """
 

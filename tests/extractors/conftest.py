@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pipeline.language import build_nlp
+from pipeline.extractors import build_pipeline
 
 
 def values(module: ModuleType, text: str) -> list[str]:
     """Return the values an extractor finds in text, in text order."""
-    return [hit.value for hit in module.find(build_nlp()(text))]
+    return [hit.value for hit in module.find(build_pipeline()(text))]
 
 
 def surfaces(module: ModuleType, text: str) -> list[str]:
     """Return the text spans an extractor marks."""
-    return [text[hit.start:hit.end] for hit in module.find(build_nlp()(text))]
+    return [text[hit.start:hit.end] for hit in module.find(build_pipeline()(text))]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import date
-from pipeline.language import build_nlp
+from pipeline.extractors import build_pipeline
 from tests.extractors.conftest import surfaces, values
 
 
@@ -78,7 +78,7 @@ def test_format_date_output_is_a_fixed_point_of_the_patterns(value: str) -> None
                                   "vrijdag", "0", "31", "12-03-2021", "2021-12"]), max_size=30).map(" ".join)
        | st.text(max_size=200))
 def test_any_text_gives_valid_offsets_and_values(text: str) -> None:
-    doc = build_nlp()(text)
+    doc = build_pipeline()(text)
     for hit in date.find(doc):
         assert 0 <= hit.start < hit.end <= len(text)
         assert hit.value[:2] == "--" or hit.value[:4].isdigit()

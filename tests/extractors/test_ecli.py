@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import ecli
-from pipeline.language import build_nlp
+from pipeline.extractors import build_pipeline
 from tests.extractors.conftest import values
 
 
@@ -27,6 +27,6 @@ def test_a_trailing_full_stop_is_not_part_of_the_ecli() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_gives_valid_offsets_and_idempotent_values(text: str) -> None:
-    for hit in ecli.find(build_nlp()(text)):
+    for hit in ecli.find(build_pipeline()(text)):
         assert 0 <= hit.start < hit.end <= len(text)
         assert ecli.normalize(hit.value) == hit.value

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import tender_ref
-from pipeline.language import build_nlp
+from pipeline.extractors import build_pipeline
 from tests.extractors.conftest import surfaces, values
 
 
@@ -40,5 +40,5 @@ def test_the_cue_word_is_part_of_the_mention() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_gives_valid_offsets(text: str) -> None:
-    for hit in tender_ref.find(build_nlp()(text)):
+    for hit in tender_ref.find(build_pipeline()(text)):
         assert 0 <= hit.start < hit.end <= len(text) and ":" in hit.value

@@ -1,0 +1,135 @@
+"""The entity ruler behind `organization` and `person`: gazetteers and patterns as spaCy's EntityRuler.
+
+Organisations come from data/organizations.csv (courts, national bodies, parties, media, care
+providers), ministries (data/ministries.csv), youth and care institutions from deduce's lookup lists,
+and patterns: a legal form before ("Stichting …", "Combinatie …") or after ("… B.V.") capitalised words.
+Persons come from patterns: initials and a surname ("J.Th.C.M. Verheijen", "B. van Meurs"), a title
+and a name ("wethouder Chantal Broekhuis", "Staatssecretaris van Rijn"), and a first name from
+deduce's list with a surname ("Maarten van Ooijen").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from importlib.resources import files
+
+from spacy.language import Language
+
+from pipeline.extractors.municipality import surface_forms
+
+#: deduce (LGPL-3.0) ships Dutch name and institution lists; we read them where pip installed them
+DEDUCE_LOOKUP = "data/lookup/src"
+LEGAL_PREFIXES = ["stichting", "vereniging", "coöperatie", "coöperatieve", "combinatie", "federatie"]
+LEGAL_SUFFIXES = ["b.v.", "b.v", "bv", "bv.", "n.v.", "nv", "v.o.f.", "vof", "u.a.", "holding"]
+CONNECTORS = ["van", "voor", "de", "der", "den", "en", "in", "op", "het", "&", "-", "aan"]
+#: institutions in deduce's list that are practices or shops rather than organisations in the news
+INSTITUTION_SKIP = re.compile(r"praktijk|apothe|huisarts|tandarts|fysio|diëtist|dietist|oefentherap|logoped|"
+                              r"podother|osteopa|haptother|verloskund|optiek|hoorwinkel|kapsalon|\bB\.?V\.?$|\d",
+                              re.IGNORECASE)
+INSTITUTION_KEEP = re.compile(r"jeugd|jongeren|gezin|kind|ggz|wonen|woonzorg|thuiszorg|opvang|begeleiding|"
+                              r"welzijn|verslaving|reclassering|bescherming|zorggroep|zorg\b|hulpverlening",
+                              re.IGNORECASE)
+#: capitalised words that are no surname after a title ("minister van Volksgezondheid")
+NOT_SURNAMES = {"volksgezondheid", "justitie", "financiën", "onderwijs", "defensie", "binnenlandse",
+                "buitenlandse", "sociale", "economische", "infrastructuur", "landbouw", "algemene", "staat",
+                "vws", "bzk", "ocw", "szw", "ezk", "jenv", "ienw", "lnv", "zaken", "het", "de", "een", "dit",
+                "deze", "die", "dat", "er", "ook", "wel", "niet", "nog", "al", "in", "op", "bij", "voor"}
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = files("pipeline.extractors").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _deduce_list(path: str) -> list[str]:
+    try:
+        text = files("deduce").joinpath(DEDUCE_LOOKUP, path, "items.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Return lower-case Dutch words that are no names (deduce's common and stop words, spaCy's stop words)."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    words = {w.lower() for w in _deduce_list("whitelist/lst_common_word")}
+    words |= {w.lower() for w in _deduce_list("whitelist/lst_stop_word")}
+    return frozenset(words | set(STOP_WORDS))
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return first names that are not also common words or municipality names."""
+    skip = common_words() | {form.lower() for form in surface_forms()}
+    return frozenset(n for n in _deduce_list("names/lst_first_name")
+                     if n.lower() not in skip and len(n) > 2 and n[0].isupper())
+
+
+@functools.cache
+def interfixes() -> list[str]:
+    """Return surname interfixes (tussenvoegsels) as lower-case single tokens: van, de, der, ter, 't."""
+    words = {part.lower() for item in _deduce_list("names/lst_interfix") for part in item.split()}
+    return sorted(words | {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "’t", "in", "op", "la", "le"})
+
+
+def organization_phrases() -> list[str]:
+    """Return every organisation name the ruler matches exactly."""
+    names = [row["name"] for row in _data_rows("organizations.csv")]
+    for row in _data_rows("ministries.csv"):
+        for head in ("Ministerie van", "ministerie van"):
+            names.append(f"{head} {row['domain']}")
+            if row["abbreviation"]:
+                names.append(f"{head} {row['abbreviation']}")
+    for name in _deduce_list("institutions/lst_healthcare_institution"):
+        base = name.split(",")[0].strip()
+        if len(base.split()) >= 2 and INSTITUTION_KEEP.search(base) and not INSTITUTION_SKIP.search(base):
+            names.append(base)
+    return sorted(set(names))
+
+
+def token_patterns() -> list[dict]:
+    """Return the EntityRuler token patterns for organisations and persons."""
+    cap = {"TEXT": {"REGEX": r"^[A-Z0-9À-Ý]"}, "LOWER": {"NOT_IN": sorted(common_words())}}
+    upper_start = {"TEXT": {"REGEX": r"^[A-Z]"}}
+    connector = {"LOWER": {"IN": CONNECTORS}}
+    patterns: list[dict] = []
+    prefix = {"LOWER": {"IN": LEGAL_PREFIXES}, **upper_start}
+    upper = {"TEXT": {"REGEX": r"^[A-Z0-9À-Ý][A-Z0-9À-Ý&-]*$"}}  # "STICHTING BIBI HUIS 1"
+    patterns += [
+        {"label": "ORG", "pattern": [prefix, {**cap, "OP": "+"}]},
+        {"label": "ORG", "pattern": [{**prefix, "TEXT": {"REGEX": r"^[A-Z]+$"}}, {**upper, "OP": "+"}]},
+        {"label": "ORG", "pattern": [prefix, {**cap, "OP": "+"}, connector, {**cap, "OP": "+"}]},
+        {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
+        {"label": "ORG", "pattern": [{**cap, "OP": "+"}, connector, {**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
+        {"label": "ORG", "pattern": [{"ORTH": {"IN": ["Rechtbank", "Gerechtshof", "RECHTBANK"]}},
+                                     {"TEXT": {"REGEX": r"^[A-Z][\w'’-]+$"}}]},
+    ]
+    initials = {"TEXT": {"REGEX": r"^(?=[A-Z][a-z]{0,2}\.)(?:[A-Z][a-z]{0,2}\.?)+$"}}
+    more_initials = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]{0,2}\.?)+$|^\.$"}, "OP": "*"}
+    interfix = {"LOWER": {"IN": interfixes()}, "OP": "*"}
+    surname = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ'’]+)*$"},
+               "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
+    double = [{"LOWER": {"IN": interfixes()}, "OP": "+"}, surname]  # "Ritsema van Eck"
+    first = {"ORTH": {"IN": sorted(first_names())}}
+    names = [[initials, more_initials, interfix, surname], [first, interfix, surname]]
+    for name in names:
+        patterns += [{"label": "PER", "pattern": name}, {"label": "PER", "pattern": [*name, *double]}]
+    any_first = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ]+$"}, "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
+    for row in _data_rows("person_titles.csv"):
+        title = [{"LOWER": word} for word in row["title"].split()]
+        for name in [*names, [interfix, surname], [any_first, interfix, surname]]:
+            patterns.append({"label": "PER", "pattern": [*title, *name]})
+    return patterns
+
+
+def add_entity_ruler(nlp: Language) -> Language:
+    """Add the organisation and person ruler to a pipeline and return it."""
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns([{"label": "ORG", "pattern": name} for name in organization_phrases()]
+                           + token_patterns())
+    return nlp

@@ -1,0 +1,66 @@
+"""Names of natural persons, as written, without titles (guideline, kind `person`).
+
+The entity ruler proposes names with initials, after a title, or with a known first name;
+titles ("mr.", "wethouder") are trimmed from the span so its offsets point at the name itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterator
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extractors.hit import Hit
+from pipeline.extractors.municipality import surface_forms
+
+VERSION = 1
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Return the lower-case words of every title in data/person_titles.csv."""
+    text = files("pipeline.extractors").joinpath("data", "person_titles.csv").read_text(encoding="utf-8")
+    return frozenset(word for row in csv.DictReader(text.splitlines()) for word in row["title"].split())
+
+
+def normalize(raw: str) -> str:
+    """Return the name with whitespace collapsed.
+
+    >>> normalize("Maarten  van\\nOoijen")
+    'Maarten van Ooijen'
+    """
+    return " ".join(raw.split())
+
+
+def _names(doc: Doc) -> Iterator[Span]:
+    """Yield the name part of every PER entity: titles trimmed, no place after "te", no organisation."""
+    titles = title_words()
+    places = surface_forms()
+    org_names = [ent.text.lower() for ent in doc.ents if ent.label_ == "ORG"]
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            continue
+        start, end = ent.start, ent.end
+        while start < end - 1 and doc[start].lower_ in titles:
+            start += 1
+        if end - start >= 3 and doc[end - 2].lower_ in {"te", "uit", "van"} and doc[end - 1].text in places:
+            end -= 2  # "P. Trip te Heerenveen": the seat, not a double surname
+        span = doc[start:end]
+        if span[-1].text in places and len(span) <= 2:
+            continue  # "burgemeester van Heerlen": a place, not a surname
+        if any(span.text.lower() in org for org in org_names):
+            continue  # "Bibi Huis", the short form of "STICHTING BIBI HUIS 1"
+        yield span
+
+
+def find(doc: Doc) -> Iterator[Hit]:
+    """Yield every person name, titles trimmed; a surname alone takes the fullest form the text gives."""
+    spans = list(_names(doc))
+    full_names = sorted({normalize(span.text) for span in spans}, key=len, reverse=True)
+    for span in spans:
+        value = normalize(span.text)
+        fuller = next((name for name in full_names if len(name) > len(value) and name.endswith(" " + value)), value)
+        yield Hit(span.start_char, span.end_char, fuller)
