@@ -12,6 +12,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
 from pipeline import store
 from pipeline.errors import BadInput
 from pipeline.extractors import EXTRACTORS, build_pipeline
@@ -73,9 +76,21 @@ class Summary:
 Progress = Callable[[int, int, Summary], None]
 
 
-def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = ()) -> tuple[list[Mention], list[Problem]]:
+def analyse(text: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc:
+    """Return the spaCy Doc of a text, with the names its source marked (entity hints) kept as entities."""
+    nlp = build_pipeline()
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(start, end, label=label, alignment_mode="expand") for start, end, label in entities]
+    doc.ents = filter_spans([span for span in spans if span is not None])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = (),
+            entities: tuple[tuple[int, int, str], ...] = ()) -> tuple[list[Mention], list[Problem]]:
     """Run every extractor over the text; an extractor that raises becomes a Problem, not a crash."""
-    spacy_doc = build_pipeline()(text)
+    spacy_doc = analyse(text, entities)
     mentions: list[Mention] = []
     problems: list[Problem] = []
     for kind, module in EXTRACTORS.items():
@@ -110,7 +125,7 @@ def process(source: Source) -> store.Outcome:
         base, status="ok", error=None, text=text.text, title=text.title, source_url=text.source_url,
         published=text.published, lang=language.code, lang_prob=language.prob,
         n_pages=len(text.page_starts) or None, n_chars=len(text.text), text_extractor=text.extractor)
-    mentions, problems = extract(doc_id, text.text, text.page_starts)
+    mentions, problems = extract(doc_id, text.text, text.page_starts, text.entities)
     if language.code != TARGET_LANGUAGE:
         problems.append(Problem(doc_id, "language",
                                 f"document language is {language.code or 'unknown'} (p={language.prob}); "

@@ -23,6 +23,7 @@ MEDIA_TYPES = {
     ".htm": "text/html",
     ".xhtml": "text/html",
     ".pdf": "application/pdf",
+    ".xml": "application/xml",
 }
 
 #: default largest file read, in bytes; larger files are skipped with their size as reason

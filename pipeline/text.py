@@ -49,6 +49,8 @@ class Text:
     source_url: str | None = None
     published: str | None = None
     page_starts: tuple[int, ...] = ()
+    #: (start, end, label) spans the source itself marks as names: ORG or PER (TED notices)
+    entities: tuple[tuple[int, int, str], ...] = ()
 
 
 def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
@@ -235,7 +237,20 @@ def read_pdf(source: Source) -> Text:
                 page_starts=tuple(starts))
 
 
+def read_xml(source: Source) -> Text:
+    """Read a TED notice (TED export XML) as the text a person reads, with its names as entity hints."""
+    from pipeline.notice import read_ted
+
+    text, title, hints = read_ted(source.data, source.path)
+    cleaned = clean(text)
+    if len(cleaned) != len(text):  # offsets of hints must stay valid
+        raise BadInput(f"{source.path}: the notice holds control characters; check the file")
+    return Text(text=cleaned, extractor="ted-xml/1", title=title or first_line(cleaned),
+                entities=tuple(hints))
+
+
 READERS: dict[str, Callable[[Source], Text]] = {
+    "application/xml": read_xml,
     "text/plain": read_txt,
     "text/html": read_html,
     "application/pdf": read_pdf,

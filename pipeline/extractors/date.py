@@ -79,6 +79,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
                               rf"(?P=sep)(?P<year>{YEAR})(?:(?!\d)|(?=\d{{2}}[-./]\d{{2}}[-./]\d{{4}}))"),
         # ISO 8601: 2020-03-13
         "ISO": re.compile(rf"(?<![\d-])(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])"),
+        # compact dates in notices, after their label: "Publicatiedatum: 20220427"
+        "COMPACT": re.compile(rf"(?:datum|date)\b[^\n\d]{{0,40}}?(?<!\d)(?P<year>{YEAR})(?P<month>[01]\d)"
+                              rf"(?P<day>[0-3]\d)(?!\d)", re.IGNORECASE),
         # page metadata: "date 2022-10", "datum: 2022-10"
         "ISO_MONTH": re.compile(rf"\b(?:date|datum|published|gepubliceerd|bijgewerkt)\s*:?\s*"
                                 rf"(?P<year>{YEAR})-(?P<month>[01]\d)(?![\d-])", re.IGNORECASE),
@@ -193,12 +196,14 @@ def find(doc: Doc) -> Iterator[Hit]:
             hits = list(_month_year_hits(match))
             found += hits
             taken.append(match.span())
-    for name in ("NUMERIC", "ISO"):
+    for name in ("NUMERIC", "ISO", "COMPACT"):
         for match in p[name].finditer(text):
             value = format_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-            if value and free(*match.span()):
-                found.append(Hit(match.start(), match.end(), value))
-                taken.append(match.span())
+            # a compact date's label is context, not part of the date
+            start, end = (match.start("year"), match.end("day")) if name == "COMPACT" else match.span()
+            if value and free(start, end):
+                found.append(Hit(start, end, value))
+                taken.append((start, end))
     for match in p["ISO_MONTH"].finditer(text):
         value = format_date(int(match.group("year")), int(match.group("month")))
         if value and free(*match.span()):

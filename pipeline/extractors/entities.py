@@ -128,7 +128,7 @@ def token_patterns() -> list[dict]:
 
 def add_entity_ruler(nlp: Language) -> Language:
     """Add the organisation and person ruler to a pipeline and return it."""
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": "ORG", "pattern": name} for name in organization_phrases()]
                            + token_patterns())

@@ -24,7 +24,7 @@ VERSION = 1
 
 #: a dissolved municipality keeps its own name only if it ended after this date and its name is
 #: not part of its successor's ("Sittard" went into "Sittard-Geleen": the town, not a municipality)
-HISTORICAL_SINCE = "2000-01-01"
+HISTORICAL_SINCE = "2010-01-01"
 #: words before a name that make it a region, province or court rather than the municipality
 NOT_BEFORE = {"regio", "provincie", "rechtbank", "gerechtshof", "arrondissement", "jeugdregio", "politie"}
 #: words after an adjective that make it a region's ("Leidse regio")
@@ -125,6 +125,8 @@ def surface_forms() -> dict[str, tuple[str, str]]:
             add(short, code, "name")
         if name.startswith(("De ", "Het ")):  # "de Ronde Venen", "de Bilt"
             add(name[0].lower() + name[1:], code, "name")
+        if "-" in short:  # "Gemeente Rijssen Holten"
+            add(short.replace("-", " "), code, "name")
         if name.startswith("'s-"):
             add("’s-" + name[3:], code, "name")
         for adjective in _adjectives(short):
@@ -164,6 +166,12 @@ def _form_of(span: Span, key: str) -> str | None:
     return key if letters and all(c.isupper() for c in letters) else None
 
 
+def is_municipality_name(text: str) -> bool:
+    """Return True when a name is just a municipality's, with or without "Gemeente" (a buyer in a notice)."""
+    name = re.sub(r"^(?:de\s+)?gemeente\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    return name in surface_forms()
+
+
 def normalize(raw: str) -> str:
     """Return the official name for a way of writing a municipality, or raise KeyError.
 
@@ -177,7 +185,8 @@ def find(doc: Doc) -> Iterator[Hit]:
     """Yield each municipality named in the text, longest name first, outside organisation names."""
     forms = surface_forms()
     table = municipalities()
-    org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+    org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)
+                  for i in range(ent.start, ent.end)}
     exact, lower = _matchers(doc.vocab)
     matches = {(start, end): doc.vocab.strings[key] for key, start, end in [*lower(doc), *exact(doc)]}
     taken: set[int] = set()

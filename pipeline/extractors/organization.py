@@ -13,12 +13,17 @@ import re
 from collections.abc import Iterator
 from importlib.resources import files
 
+from difflib import SequenceMatcher
+
 from spacy.tokens import Doc
 
 from pipeline.extractors.hit import Hit
+from pipeline.extractors.municipality import is_municipality_name
 
 VERSION = 1
 
+#: two names this similar in one document are one organisation written twice
+SAME_NAME = 0.95
 LEGAL_FORM = re.compile(r"[\s,]+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|U\.?A\.?|Holding)\.?$", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^(?:de|het|the)\s+")
 
@@ -34,24 +39,35 @@ def normalize(raw: str) -> str:
     return stripped if stripped else value
 
 
+def _digits(name: str) -> str:
+    return "".join(c for c in name if c.isdigit())  # "BIBI HUIS 1" and "BIBI HUIS 2" are two foundations
+
+
 @functools.cache
-def party_prefix() -> re.Pattern[str]:
-    """Return a pattern for a party name glued to what follows ("PvdA-fractie", "CDA-wethouder")."""
+def glued_name() -> re.Pattern[str]:
+    """Return a pattern for a one-word name glued to a lower-case word ("PvdA-fractie", "TenderNed-kenmerk")."""
     text = files("pipeline.extractors").joinpath("data", "organizations.csv").read_text(encoding="utf-8")
-    parties = [row["name"] for row in csv.DictReader(text.splitlines()) if row["category"] == "political party"]
-    names = "|".join(sorted(map(re.escape, parties), key=len, reverse=True))
-    return re.compile(rf"\b({names})(?=-(?:fractie|raadslid|raadsleden|wethouder|kamerlid|leider|motie|voorzitter))")
+    names = [row["name"] for row in csv.DictReader(text.splitlines()) if re.fullmatch(r"[\w’']+", row["name"])]
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])({alternatives})(?=-[a-z])")
 
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
-    for match in party_prefix().finditer(doc.text):
+    for match in glued_name().finditer(doc.text):
         yield Hit(match.start(), match.end(), match.group())
     short_forms: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
+    entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]
+    names = sorted({normalize(ent.text) for ent in entities}, key=len, reverse=True)
+    seen: list[str] = []
+    for ent in entities:
         value = normalize(ent.text)
+        # the fullest written form: "Stichting ROC" where the text also says "Stichting ROC Midden Nederland"
+        value = next((name for name in names if name.startswith(value + " ")), value)
+        # a misspelt repetition ("Stiching ROC Midden Nederland") is the same organisation
+        value = next((v for v in seen if v != value and _digits(v) == _digits(value)
+                      and SequenceMatcher(None, v, value).ratio() >= SAME_NAME), value)
+        seen.append(value)
         # "Vereniging van Nederlandse Gemeenten (VNG)": later "VNG" means the same organisation
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             short_forms[doc[ent.end + 1].text] = value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections.abc import Iterator
 from importlib.resources import files
 
@@ -17,6 +18,9 @@ from pipeline.extractors.hit import Hit
 from pipeline.extractors.municipality import surface_forms
 
 VERSION = 1
+
+#: a compound ending in a street word is an address ("Dussenplein"); "Rietveld", "van Dijk" are names
+STREET = re.compile(r"(?<=[a-z])(?:straat|weg|laan|plein|dreef|singel|kade|gracht|steeg|markt|boulevard|allee)$")
 
 
 @functools.cache
@@ -49,6 +53,8 @@ def _names(doc: Doc) -> Iterator[Span]:
         if end - start >= 3 and doc[end - 2].lower_ in {"te", "uit", "van"} and doc[end - 1].text in places:
             end -= 2  # "P. Trip te Heerenveen": the seat, not a double surname
         span = doc[start:end]
+        if STREET.search(span[-1].text):
+            continue  # "Burgemeester van der Dussenplein", "Dr. Willemdreesweg": an address
         if span[-1].text in places and len(span) <= 2:
             continue  # "burgemeester van Heerlen": a place, not a surname
         if any(span.text.lower() in org for org in org_names):

@@ -34,10 +34,12 @@ NEGOMETRIX = re.compile(
 #: "aanbesteding nr. 12/2019", "Aanbestedingsnummer: 2018-JH-01"
 OTHER = re.compile(
     r"\b(?:referentienummer|referentie\s?nr\.?|aanbestedingsnummer|aanbesteding(?:s)?\s?(?:nr\.?|nummer)"
-    r"|inkoopnummer|projectnummer\s+aanbesteding|opdrachtnummer)\s*[:.]?\s*"
-    r"(?P<ref>(?=[A-Za-z0-9./&-]*\d)[A-Za-z0-9][A-Za-z0-9./&-]*[A-Za-z0-9])",
+    r"|inkoopnummer|projectnummer\s+aanbesteding|opdrachtnummer)\s*[:.]?[ \t]*"
+    r"(?P<ref>[A-Za-z0-9][A-Za-z0-9./&-]*(?:[ \t][A-Za-z0-9][A-Za-z0-9./&-]*){0,3})",
     re.IGNORECASE,
 )
+#: a word of a reference number: it holds a digit, or is an upper-case code ("GEZ 202002 PRJ-2000119")
+REF_WORD = re.compile(r"(?=\S*\d)[A-Za-z0-9./&-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9&-]*")
 #: how far (characters) a platform name may stand from a bare "kenmerk" to claim it
 PLATFORM_CONTEXT = 150
 
@@ -51,6 +53,19 @@ def normalize_ted(year: str, issue: str, notice: str) -> str:
     return f"ted:{year}/S {int(issue):03d}-{notice}"
 
 
+#: a tender document's title page names its kind ("Selectieleidraad") and prints its reference on a line
+#: of its own ("22.525-OCW"); only the opening of a document is searched
+TITLE_PAGE_CHARS = 1000
+TITLE_PAGE_KIND = re.compile(r"\b(?:selectieleidraad|aanbestedingsleidraad|inschrijvingsleidraad|beschrijvend document|"
+                             r"offerteaanvraag|bestek|aanbestedingsdocument|programma van eisen)\b", re.IGNORECASE)
+TITLE_PAGE_REF = re.compile(r"^[ \t]*(?P<ref>(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Z0-9][A-Za-z0-9./-]{3,30}[A-Za-z0-9])[ \t]*$",
+                            re.MULTILINE)
+
+
+def _platform_number(text: str, number: str) -> bool:
+    return any(number == m.group(1) for pattern in (TENDERNED, NEGOMETRIX) for m in pattern.finditer(text))
+
+
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield TED, TenderNed and Negometrix references found in the text."""
     text = doc.text
@@ -61,8 +76,22 @@ def find(doc: Doc) -> Iterator[Hit]:
         if match.group().lower().startswith("tn") and not match.group().startswith("TN"):
             continue
         yield Hit(match.start(), match.end(), f"tenderned:{match.group(1)}")
+    opening = text[:TITLE_PAGE_CHARS]
+    if TITLE_PAGE_KIND.search(opening):
+        for match in TITLE_PAGE_REF.finditer(opening):
+            yield Hit(match.start("ref"), match.end("ref"), f"other:{match.group('ref')}")
     for match in OTHER.finditer(text):
-        yield Hit(match.start(), match.end(), f"other:{match.group('ref')}")
+        words = []
+        for word in match.group("ref").split():
+            if not REF_WORD.fullmatch(word):
+                break
+            words.append(word)
+        if words and any(c.isdigit() for c in "".join(words)):
+            reference = " ".join(words)
+            if re.fullmatch(r"\d{4,7}", reference) and _platform_number(text, reference):
+                continue  # the platform's own number, reported as such ("tenderid=176724")
+            end = match.start("ref") + len(reference)
+            yield Hit(match.start(), end, f"other:{reference}")
     for match in NEGOMETRIX.finditer(text):
         cue = match.group().lower()
         platform = "negometrix"
