@@ -100,3 +100,32 @@ def serve_command(db_path: str, port: int, host: str, metadata_path: str | None)
                            f"create one with: inkoopradar ingest PATH --db {db_path}") from err
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
     publish.serve(db_path, host, port, metadata_path)
+
+
+@cli.command("train-ner")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder with wikiann_nl/, europeana_nl_kb/ (and conll2002_nl/ for evaluation).")
+@click.option("--output", default="pipeline/model/ner", show_default=True, type=click.Path(file_okay=False),
+              help="Where to write the trained model.")
+@click.option("--minutes", default=20.0, show_default=True, type=click.FloatRange(min=1),
+              help="Stop training after this long and keep the best model so far.")
+@click.option("--silver", "silver_paths", multiple=True, type=click.Path(exists=True),
+              help="Documents (not gold) to label with the rules as in-domain training sentences.")
+@click.option("--include-noncommercial", is_flag=True,
+              help="Also train on WikiNEuRal (CC BY-NC-SA): the model is then for non-commercial use only.")
+@click.option("--seed", default=0, show_default=True, type=int)
+def train_ner_command(data_dir: str, output: str, minutes: float, silver_paths: tuple[str, ...],
+                      include_noncommercial: bool, seed: int) -> None:
+    """Train the statistical NER model on openly licensed data and score it on CoNLL-2002 ned.testb.
+
+    Example: inkoopradar train-ner --data ../shared/corpora/ner --silver ../shared/corpora/pdf --minutes 20
+    """
+    from pathlib import Path
+
+    from pipeline.train import TrainOptions, train_ner
+
+    report = train_ner(TrainOptions(Path(data_dir), Path(output), minutes, include_noncommercial,
+                                    silver_paths, seed))
+    click.echo(f"trained on {report.data} in {report.seconds} s; model {report.size_mb} MB in {output}")
+    for label, score in report.scores.items():
+        click.echo(f"ned.testb {label}: P {score['p']:.3f} R {score['r']:.3f} F1 {score['f1']:.3f}")

@@ -23,7 +23,8 @@ from pipeline.extractors.municipality import surface_forms
 DEDUCE_LOOKUP = "data/lookup/src"
 LEGAL_PREFIXES = ["stichting", "vereniging", "coöperatie", "coöperatieve", "combinatie", "federatie"]
 LEGAL_SUFFIXES = ["b.v.", "b.v", "bv", "bv.", "n.v.", "nv", "v.o.f.", "vof", "u.a.", "holding"]
-CONNECTORS = ["van", "voor", "de", "der", "den", "en", "in", "op", "het", "&", "-", "aan"]
+#: words inside a name ("Vereniging van Nederlandse Gemeenten"); not "en", which mostly joins two names
+CONNECTORS = ["van", "voor", "de", "der", "den", "in", "op", "het", "-", "aan"]
 #: institutions in deduce's list that are practices or shops rather than organisations in the news
 INSTITUTION_SKIP = re.compile(r"praktijk|apothe|huisarts|tandarts|fysio|diëtist|dietist|oefentherap|logoped|"
                               r"podother|osteopa|haptother|verloskund|optiek|hoorwinkel|kapsalon|\bB\.?V\.?$|\d",
@@ -105,6 +106,9 @@ def token_patterns() -> list[dict]:
         {"label": "ORG", "pattern": [prefix, {**cap, "OP": "+"}, connector, {**cap, "OP": "+"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, connector, {**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
+        # a name in capitals may join words with EN: "THUISZORG GOOI- EN VECHTSTREEK B.V."
+        {"label": "ORG", "pattern": [{**upper, "OP": "+"}, {"ORTH": {"IN": ["EN", "VAN", "DE", "DER", "&"]}},
+                                     {**upper, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
         {"label": "ORG", "pattern": [{"ORTH": {"IN": ["Rechtbank", "Gerechtshof", "RECHTBANK"]}},
                                      {"TEXT": {"REGEX": r"^[A-Z][\w'’-]+$"}}]},
     ]

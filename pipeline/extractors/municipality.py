@@ -182,7 +182,12 @@ def normalize(raw: str) -> str:
 
 
 def find(doc: Doc) -> Iterator[Hit]:
-    """Yield each municipality named in the text, longest name first, outside organisation names."""
+    """Yield each municipality named in the text, in text order, outside organisation names."""
+    return iter(sorted(_find(doc), key=lambda hit: hit.start))
+
+
+def _find(doc: Doc) -> Iterator[Hit]:
+    """Yield the municipalities, longest names claimed first so "Utrechtse Heuvelrug" beats "Utrecht"."""
     forms = surface_forms()
     table = municipalities()
     org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)

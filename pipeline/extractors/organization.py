@@ -24,7 +24,7 @@ VERSION = 1
 
 #: two names this similar in one document are one organisation written twice
 SAME_NAME = 0.95
-LEGAL_FORM = re.compile(r"[\s,]+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|U\.?A\.?|Holding)\.?$", re.IGNORECASE)
+LEGAL_FORM = re.compile(r"(?:[\s,]+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|U\.?A\.?|Holding)\.?)+$", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^(?:de|het|the)\s+")
 
 

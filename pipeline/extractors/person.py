@@ -15,6 +15,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.hit import Hit
+from pipeline.extractors.entities import common_words
 from pipeline.extractors.municipality import surface_forms
 
 VERSION = 1
@@ -27,7 +28,8 @@ STREET = re.compile(r"(?<=[a-z])(?:straat|weg|laan|plein|dreef|singel|kade|grach
 def title_words() -> frozenset[str]:
     """Return the lower-case words of every title in data/person_titles.csv."""
     text = files("pipeline.extractors").joinpath("data", "person_titles.csv").read_text(encoding="utf-8")
-    return frozenset(word for row in csv.DictReader(text.splitlines()) for word in row["title"].split())
+    words = {word for row in csv.DictReader(text.splitlines()) for word in row["title"].split()}
+    return frozenset(words - {"van", "de", "der", "den", "het"})  # "Staatssecretaris van Rijn" keeps "van"
 
 
 def normalize(raw: str) -> str:
@@ -62,11 +64,32 @@ def _names(doc: Doc) -> Iterator[Span]:
         yield span
 
 
+def _surname(name: str) -> str | None:
+    """Return the surname part of a full name ("Maarten van Ooijen" -> "Ooijen"), if it has one."""
+    words = name.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    return words[-1]
+
+
 def find(doc: Doc) -> Iterator[Hit]:
-    """Yield every person name, titles trimmed; a surname alone takes the fullest form the text gives."""
+    """Yield every person name, titles trimmed; a surname alone takes the fullest form the text gives,
+    and later mentions by surname only ("Van Ooijen zei") are found too."""
     spans = list(_names(doc))
     full_names = sorted({normalize(span.text) for span in spans}, key=len, reverse=True)
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    hits = []
     for span in spans:
         value = normalize(span.text)
         fuller = next((name for name in full_names if len(name) > len(value) and name.endswith(" " + value)), value)
-        yield Hit(span.start_char, span.end_char, fuller)
+        hits.append(Hit(span.start_char, span.end_char, fuller))
+    for name in full_names:
+        surname = _surname(name)
+        if surname is None or len(surname) < 3 or surname.lower() in common_words():
+            continue
+        for match in re.finditer(rf"(?:\b(?i:van der|van den|van de|van|de|ter|ten)\s+)?\b{re.escape(surname)}\b",
+                                 doc.text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                hits.append(Hit(match.start(), match.end(), name))
+                taken.append(match.span())
+    return iter(sorted(hits, key=lambda hit: hit.start))

@@ -1,0 +1,64 @@
+"""Organisations and persons from the entity ruler: names as written, legal forms and titles dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors import organization, person
+from tests.extractors.conftest import surfaces, values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De opdracht ging naar Combinatie Koraal.", ["Combinatie Koraal"]),
+    ("Eiseres is GiB LIMBURG B.V., gevestigd te Heerlen.", ["GiB LIMBURG"]),
+    ("de stichting STICHTING BIBI HUIS 1 en STICHTING BIBI HUIS 2", ["STICHTING BIBI HUIS 1", "STICHTING BIBI HUIS 2"]),
+    ("Uitspraak van de Rechtbank Limburg in kort geding.", ["Rechtbank Limburg"]),
+    ("het ministerie van Volksgezondheid, Welzijn en Sport", ["ministerie van Volksgezondheid, Welzijn en Sport"]),
+    ("Pluryn, Levvel en Altra schreven in.", ["Pluryn", "Levvel", "Altra"]),
+    ("In de Bilt is het de PvdA-fractie die bezwaar maakt.", ["PvdA"]),
+    ("Stichting Jeugdformaat en Axxicom Thuishulp BV", ["Stichting Jeugdformaat", "Axxicom Thuishulp"]),
+])
+def test_organisations_are_found_without_legal_form(text: str, expected: list[str]) -> None:
+    assert values(organization, text) == expected
+
+
+def test_an_introduced_abbreviation_gets_the_full_name() -> None:
+    text = "De Vereniging van Nederlandse Gemeenten (VNG) adviseert. De VNG wil meer."
+    assert set(values(organization, text)) == {"Vereniging van Nederlandse Gemeenten"}
+
+
+@pytest.mark.parametrize("text", ["de aanbieders en de gemeente", "Het is zorgaanbieders niet gelukt.",
+                                  "www.Negometrix.nl"])
+def test_generic_references_are_not_organisations(text: str) -> None:
+    assert values(organization, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mr. M.C.G. Nijssen, voorzieningenrechter", ["M.C.G. Nijssen"]),
+    ("getekend J.Th.C.M. Verheijen en C. van Basten-Boddin", ["J.Th.C.M. Verheijen", "C. van Basten-Boddin"]),
+    ("zegt wethouder Chantal Broekhuis (CDA)", ["Chantal Broekhuis"]),
+    ("Staatssecretaris van Rijn schreef de Kamer.", ["van Rijn"]),
+    ("raadslid Krischan Hagedoorn en Ellen van der Vorst", ["Krischan Hagedoorn", "Ellen van der Vorst"]),
+    ("W.M. Ritsema van Eck", ["W.M. Ritsema van Eck"]),
+])
+def test_persons_are_found_without_titles(text: str, expected: list[str]) -> None:
+    assert values(person, text) == expected
+
+
+def test_a_title_is_not_part_of_the_mention_text() -> None:
+    assert surfaces(person, "zegt wethouder Chantal Broekhuis.") == ["Chantal Broekhuis"]
+
+
+def test_a_surname_alone_takes_the_fullest_name() -> None:
+    assert values(person, "Wethouder Maarten van Ooijen opende. Later zei Van Ooijen niets; van Ooijen zweeg.") \
+        .count("Maarten van Ooijen") >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "minister van Volksgezondheid besloot",
+    "Adres: Burgemeester van der Dussenplein 1",
+    "P. Trip te Heerenveen",
+])
+def test_ministries_streets_and_seats_are_not_names(text: str) -> None:
+    assert all("Volksgezondheid" not in v and "plein" not in v and "Heerenveen" not in v
+               for v in values(person, text))
