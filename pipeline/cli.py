@@ -50,8 +50,14 @@ def _progress_printer(stream):
 @click.option("--force", is_flag=True, help="Process unchanged files again (after an upgrade).")
 @click.option("--only-failed", is_flag=True, help="Retry only the files that failed before.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any file failed.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Parallel parser processes (0: parse in this process, without limits).")
+@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds one file may take before it is stopped and recorded as failed (0: no limit).")
+@click.option("--max-memory", "max_memory_mb", default=2048, show_default=True, type=click.IntRange(min=0),
+              help="Megabytes of memory a parser process may use (0: no limit).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: bool, only_failed: bool,
-                   strict: bool) -> None:
+                   strict: bool, workers: int, timeout: float, max_memory_mb: int) -> None:
     """Read .txt, .html and .pdf files (folders recursively) into the database.
 
     Example: inkoopradar ingest corpora/seed ~/Downloads/aanbestedingen --db inkoop.db
@@ -63,8 +69,9 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: 
         raise UsageProblem(f"cannot write the database {db_path}: the file is read-only")
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     try:
-        summary = ingest(list(paths), db_path, Options(max_bytes=max_bytes, force=force, only_failed=only_failed),
-                         progress)
+        options = Options(max_bytes=max_bytes, force=force, only_failed=only_failed, workers=workers,
+                          timeout=timeout, max_memory_mb=max_memory_mb)
+        summary = ingest(list(paths), db_path, options, progress)
     except BadInput as err:
         raise UsageProblem(err.message) from err
     except sqlite3.DatabaseError as err:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline import store
+from pipeline.pool import MEMORY_MB, TIMEOUT_SECONDS, Limits, Pool
 from pipeline.errors import BadInput
 from pipeline.extractors import EXTRACTORS, build_pipeline
 from pipeline.language import detect_language
@@ -48,6 +49,10 @@ class Options:
     max_bytes: int = MAX_BYTES
     force: bool = False
     only_failed: bool = False
+    #: worker processes; 0 parses in this process, without time or memory limits
+    workers: int = 1
+    timeout: float = TIMEOUT_SECONDS
+    max_memory_mb: int = MEMORY_MB
 
 
 @dataclass(slots=True)
@@ -114,6 +119,10 @@ def process(source: Source) -> store.Outcome:
         text = read_text(source)
     except BadInput as err:
         return store.Outcome(dataclasses.replace(base, status="failed", error=err.message))
+    except MemoryError:
+        return store.Outcome(dataclasses.replace(
+            base, status="failed", error=f"{source.path}: reading needs more memory than the limit allows; "
+                                         "raise --max-memory to try again"))
     except Exception as err:  # a reader library bug must not stop the batch
         log.exception("reading %s failed", source.path)
         return store.Outcome(dataclasses.replace(
@@ -158,19 +167,18 @@ def ingest(roots: list[str], db_path: str, options: Options = Options(),
     store.write_entities(db, municipality_entities())
     summary = Summary(run_id=run_id, total=len(paths))
     known = store.known_documents(db)
+    todo = [path for path in paths if _needs_work(path, known, options)]
+    if not options.only_failed:
+        summary.counts["unchanged"] = len(paths) - len(todo)
     status = "interrupted"
     try:
-        for done, path in enumerate(paths, 1):
-            if _needs_work(path, known, options):
-                outcome = _read_and_process(path, options)
-                _write(db, outcome, run_id)
-                doc = outcome.document
-                summary.counts[doc.status] += 1
-                summary.problems += sum(1 for p in outcome.problems if p.stage.startswith("extract:"))
-                if doc.status == "failed":
-                    summary.failures.append((path, doc.error or ""))
-            elif not options.only_failed:
-                summary.counts["unchanged"] += 1
+        for done, outcome in enumerate(_outcomes(todo, options), summary.counts["unchanged"] + 1):
+            _write(db, outcome, run_id)
+            doc = outcome.document
+            summary.counts[doc.status] += 1
+            summary.problems += sum(1 for p in outcome.problems if p.stage.startswith("extract:"))
+            if doc.status == "failed":
+                summary.failures.append((doc.path, doc.error or ""))
             if progress:
                 progress(done, len(paths), summary)
         status = "finished"
@@ -178,6 +186,31 @@ def ingest(roots: list[str], db_path: str, options: Options = Options(),
         store.finish_run(db, run_id, summary.counts, status)
         store.close_db(db)
     return summary
+
+
+def _outcomes(paths: list[str], options: Options) -> Iterator[store.Outcome]:
+    """Yield the outcome of each path in order: in worker processes under limits, or here with workers=0."""
+    if options.workers == 0 or not paths:
+        for path in paths:
+            yield _read_and_process(path, options)
+        return
+    extract("warm-up", "Op 13 maart 2020 kocht de gemeente Heerlen in.")  # workers fork a built pipeline
+    pool = Pool(options.workers, _work, _lost, Limits(options.timeout, options.max_memory_mb))
+    yield from pool.map([(path, options) for path in paths])
+
+
+def _work(task: tuple[str, Options]) -> store.Outcome:
+    return _read_and_process(*task)
+
+
+def _lost(task: tuple[str, Options], reason: str) -> store.Outcome:
+    path = task[0]
+    try:
+        sha = sha256_of(path)
+    except OSError:
+        sha = ""
+    return store.Outcome(Document(id=document_id(path), path=path, sha256=sha, media_type=None,
+                                  status="failed", error=f"{path}: {reason}"))
 
 
 def _read_and_process(path: str, options: Options) -> store.Outcome:

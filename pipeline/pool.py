@@ -1,0 +1,152 @@
+"""Worker processes that parse one file at a time under a time and memory limit.
+
+A worker that overruns its time is killed; one that dies (out of memory, a crash in a C library)
+is noticed by its closed pipe. Either way the file gets a `failed` outcome with the reason and a
+fresh worker takes its place, so one file can never hang or exhaust the batch. Results come back
+in input order, so the database is written in the same order on every run.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+
+
+#: default per-file limits: seconds of wall time, megabytes of address space per worker
+TIMEOUT_SECONDS = 120.0
+MEMORY_MB = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-file limits: seconds of wall time and megabytes of address space per worker (0: none)."""
+
+    seconds: float = TIMEOUT_SECONDS
+    memory_mb: int = MEMORY_MB
+
+
+def _serve(connection: Connection, work: Callable, memory_mb: int) -> None:
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task = connection.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        connection.send(work(task))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: multiprocessing.Process
+    connection: Connection
+    index: int | None = None
+    started: float = 0.0
+
+
+class Pool(Generic[Task, Result]):
+    """Run `work(task)` in `size` forked worker processes; `failed(task, reason)` stands in for lost results."""
+
+    def __init__(self, size: int, work: Callable[[Task], Result], failed: Callable[[Task, str], Result],
+                 limits: Limits = Limits()) -> None:
+        self.size = max(1, size)
+        self.work = work
+        self.failed = failed
+        self.limits = limits
+        self.context = multiprocessing.get_context("fork")  # workers inherit the built spaCy pipeline
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child, self.work, self.limits.memory_mb), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _stop(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.connection.close()
+
+    def map(self, tasks: list[Task]) -> Iterator[Result]:
+        """Yield one result per task, in task order."""
+        done: dict[int, Result] = {}
+        pending = iter(range(len(tasks)))
+        next_out = 0
+        self.workers = [self._start() for _ in range(min(self.size, len(tasks)) or 1)]
+        try:
+            for worker in self.workers:
+                self._give(worker, pending, tasks)
+            while next_out < len(tasks):
+                busy = [w for w in self.workers if w.index is not None]
+                ready = wait([w.connection for w in busy], timeout=self._wait_time(busy))
+                now = time.monotonic()
+                for worker in list(busy):
+                    index = worker.index
+                    if worker.connection in ready:
+                        try:
+                            done[index] = worker.connection.recv()
+                        except (EOFError, OSError):
+                            done[index] = self.failed(tasks[index], self._death_reason(worker))
+                            worker = self._replace(worker)
+                    elif self.limits.seconds and now - worker.started > self.limits.seconds:
+                        done[index] = self.failed(tasks[index], f"parsing took longer than {self.limits.seconds:g} s "
+                                                                "and was stopped; raise --timeout to allow more")
+                        worker = self._replace(worker)
+                    else:
+                        continue
+                    worker.index = None
+                    self._give(worker, pending, tasks)
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+        finally:
+            for worker in self.workers:
+                try:
+                    if worker.index is None and worker.process.is_alive():
+                        worker.connection.send(None)
+                except OSError:
+                    pass
+                self._stop(worker)
+
+    def _wait_time(self, busy: list[_Worker]) -> float | None:
+        if not self.limits.seconds or not busy:
+            return None
+        oldest = min(w.started for w in busy)
+        return max(0.05, self.limits.seconds - (time.monotonic() - oldest))
+
+    def _give(self, worker: _Worker, pending: Iterator[int], tasks: list[Task]) -> None:
+        index = next(pending, None)
+        if index is None:
+            return
+        worker.index, worker.started = index, time.monotonic()
+        worker.connection.send(tasks[index])
+
+    def _death_reason(self, worker: _Worker) -> str:
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            return (f"the parser was killed by signal {-code} (out of memory or a crash); "
+                    f"raise --max-memory ({self.limits.memory_mb} MB) or check the file")
+        return f"the parser stopped unexpectedly (exit code {code}); the file may be damaged"
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        self._stop(worker)
+        fresh = self._start()
+        self.workers[self.workers.index(worker)] = fresh
+        return fresh
