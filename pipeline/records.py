@@ -124,6 +124,13 @@ def municipality_entities() -> list[Entity]:
             for m in municipalities().values()]
 
 
+def named_entities(mentions: Iterable[Mention]) -> list[Entity]:
+    """Return an Entity for each organisation and person the mentions point to (municipalities are known)."""
+    found = {m.entity_id: Entity(id=m.entity_id, kind=m.kind, name=m.value)
+             for m in mentions if m.entity_id and m.kind in {"organization", "person"}}
+    return [found[key] for key in sorted(found)]
+
+
 def make_pages(doc_id: str, text: str, page_starts: tuple[int, ...]) -> list[Page]:
     """Return the Page records for a text whose pages start at the given offsets."""
     # the page break between two pages belongs to neither

@@ -21,7 +21,7 @@ from pipeline.errors import BadInput
 from pipeline.extractors import EXTRACTORS, build_pipeline
 from pipeline.language import detect_language
 from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
-                              municipality_entities)
+                              municipality_entities, named_entities)
 from pipeline.sources import MAX_BYTES, Source, find_paths, read_source, sha256_of
 from pipeline.text import read_text
 
@@ -139,7 +139,8 @@ def process(source: Source) -> store.Outcome:
         problems.append(Problem(doc_id, "language",
                                 f"document language is {language.code or 'unknown'} (p={language.prob}); "
                                 "the extractors are written for Dutch, so expect fewer mentions"))
-    return store.Outcome(document, make_pages(doc_id, text.text, text.page_starts), mentions, problems)
+    return store.Outcome(document, make_pages(doc_id, text.text, text.page_starts), mentions, problems,
+                         named_entities(mentions))
 
 
 def _needs_work(path: str, known: dict[str, tuple[str, str]], options: Options) -> bool:

@@ -72,6 +72,7 @@ class Outcome:
     pages: list[Page] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
 
 def now() -> str:
@@ -110,6 +111,8 @@ def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> 
         for table in ("mentions", "pages", "problems"):
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         db["documents"].upsert(doc, pk="id")
+        if outcome.entities:
+            db["entities"].insert_all([dataclasses.asdict(e) for e in outcome.entities], pk="id", ignore=True)
         _insert(db, "pages", outcome.pages)
         _insert(db, "mentions", outcome.mentions)
         _insert(db, "problems", outcome.problems)

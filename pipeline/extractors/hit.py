@@ -1,6 +1,18 @@
 """What an extractor yields: a span of the document text and its normalised value."""
 
+import re
+import unicodedata
 from dataclasses import dataclass
+
+
+def entity_id(prefix: str, name: str) -> str:
+    """Return a stable entity id from a name: prefix, then the name folded to ASCII words.
+
+    >>> entity_id("org", "Coöperatie ’s Heeren Loo B.V.")
+    'org:cooperatie-s-heeren-loo-b-v'
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return f"{prefix}:" + "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, entity_id
 from pipeline.extractors.municipality import is_municipality_name
 
 VERSION = 1
@@ -55,7 +55,7 @@ def glued_name() -> re.Pattern[str]:
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
     for match in glued_name().finditer(doc.text):
-        yield Hit(match.start(), match.end(), match.group())
+        yield Hit(match.start(), match.end(), match.group(), entity_id("org", match.group()))
     short_forms: dict[str, str] = {}
     entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]
     names = sorted({normalize(ent.text) for ent in entities}, key=len, reverse=True)
@@ -71,4 +71,5 @@ def find(doc: Doc) -> Iterator[Hit]:
         # "Vereniging van Nederlandse Gemeenten (VNG)": later "VNG" means the same organisation
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             short_forms[doc[ent.end + 1].text] = value
-        yield Hit(ent.start_char, ent.end_char, short_forms.get(ent.text, value))
+        value = short_forms.get(ent.text, value)
+        yield Hit(ent.start_char, ent.end_char, value, entity_id("org", value))

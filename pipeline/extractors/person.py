@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, entity_id
 from pipeline.extractors.entities import common_words
 from pipeline.extractors.municipality import surface_forms
 
@@ -82,7 +82,7 @@ def find(doc: Doc) -> Iterator[Hit]:
     for span in spans:
         value = normalize(span.text)
         fuller = next((name for name in full_names if len(name) > len(value) and name.endswith(" " + value)), value)
-        hits.append(Hit(span.start_char, span.end_char, fuller))
+        hits.append(Hit(span.start_char, span.end_char, fuller, entity_id("person", fuller)))
     for name in full_names:
         surname = _surname(name)
         if surname is None or len(surname) < 3 or surname.lower() in common_words():
@@ -90,6 +90,6 @@ def find(doc: Doc) -> Iterator[Hit]:
         for match in re.finditer(rf"(?:\b(?i:van der|van den|van de|van|de|ter|ten)\s+)?\b{re.escape(surname)}\b",
                                  doc.text):
             if not any(s < match.end() and match.start() < e for s, e in taken):
-                hits.append(Hit(match.start(), match.end(), name))
+                hits.append(Hit(match.start(), match.end(), name, entity_id("person", name)))
                 taken.append(match.span())
     return iter(sorted(hits, key=lambda hit: hit.start))
