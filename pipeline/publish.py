@@ -37,12 +37,24 @@ def load_metadata(db_path: str, metadata_path: str | None = None) -> dict[str, A
     return metadata
 
 
+def register_plugin() -> None:
+    """Register the project's Datasette plugin (document pages, links, charts) once per process."""
+    from datasette.plugins import pm
+
+    from pipeline.web import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="inkoopradar")
+
+
 def build_datasette(db_path: str, metadata_path: str | None = None):
     """Return a Datasette instance serving the database immutable, with CORS and time/row limits."""
     from datasette.app import Datasette
 
+    register_plugin()
+    templates = str(files("pipeline.web").joinpath("templates"))
     ds = Datasette([], immutables=[db_path], metadata=load_metadata(db_path, metadata_path),
-                   settings=SETTINGS, cors=True)
+                   settings=SETTINGS, cors=True, template_dir=templates)
     asyncio.run(ds.invoke_startup())
     return ds
 

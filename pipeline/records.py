@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +17,16 @@ from pipeline.extractors.hit import Hit
 from pipeline.text import PAGE_BREAK
 
 STATUSES = ("ok", "failed", "skipped")
+
+
+def fold(text: str) -> str:
+    """Return text without diacritics, case-folded: what the substring search index holds.
+
+    >>> fold("Residentiële Jeugdhulp in Súdwest-Fryslân")
+    'residentiele jeugdhulp in sudwest-fryslan'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def document_id(path: str) -> str:
@@ -83,6 +94,7 @@ class Mention:
     page: int | None
     extractor: str
     entity_id: str | None = None
+    context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +158,26 @@ def page_of(offset: int, page_starts: tuple[int, ...]) -> int | None:
     return bisect.bisect_right(page_starts, offset)
 
 
+#: characters of text shown on each side of a mention in its context
+CONTEXT_CHARS = 100
+
+
+def context_of(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
+    """Return the words around text[start:end] on one line, the mention marked with ⟦ ⟧.
+
+    >>> context_of("Op vrijdag 13 maart 2020 is de leidraad gepubliceerd.", 11, 24, 10)
+    '…vrijdag ⟦13 maart 2020⟧ is de…'
+    """
+    left, right = max(0, start - width), min(len(text), end + width)
+    before, middle, after = text[left:start], text[start:end], text[end:right]
+    if left and " " in before:
+        before = before[before.index(" ") + 1:]  # no half words at the edges
+    if right < len(text) and " " in after:
+        after = after[:after.rindex(" ")]
+    line = f"{'…' if left else ''}{before}⟦{middle}⟧{after}{'…' if right < len(text) else ''}"
+    return " ".join(line.split())
+
+
 def make_mentions(doc_id: str, text: str, kind: str, extractor: str, hits: Iterable[Hit],
                   page_starts: tuple[int, ...] = ()) -> list[Mention]:
     """Return one Mention per distinct hit; raise ValueError for a hit whose offsets are not in the text."""
@@ -157,5 +189,6 @@ def make_mentions(doc_id: str, text: str, kind: str, extractor: str, hits: Itera
             raise ValueError(f"{extractor}: empty value at [{hit.start}, {hit.end})")
         ident = mention_id(doc_id, kind, hit.value, hit.start)
         mentions[ident] = Mention(ident, doc_id, kind, hit.value, text[hit.start:hit.end], hit.start, hit.end,
-                                  page_of(hit.start, page_starts), extractor, hit.entity)
+                                  page_of(hit.start, page_starts), extractor, hit.entity,
+                                  context_of(text, hit.start, hit.end))
     return list(mentions.values())

@@ -163,7 +163,7 @@ def ingest(roots: list[str], db_path: str, options: Options = Options(),
     Raises BadInput when a root does not exist; sqlite3 errors when the database cannot be written.
     """
     paths = find_paths(roots)
-    db = store.open_db(db_path)
+    db = store.open_db(db_path, list(EXTRACTORS))
     run_id = store.start_run(db, version(), roots, len(paths))
     store.write_entities(db, municipality_entities())
     summary = Summary(run_id=run_id, total=len(paths))

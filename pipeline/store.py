@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database, Migrations
 
-from pipeline.records import Document, Entity, Mention, Page, Problem
+from pipeline.records import Document, Entity, Mention, Page, Problem, fold
 
 migrations = Migrations("inkoopradar")
 
@@ -64,6 +64,61 @@ def add_entities(db: Database) -> None:
     db["mentions"].create_index(["entity_id"])
 
 
+@migrations()
+def add_reading_aids(db: Database) -> None:
+    """Version 3: a readable context per mention and a trigram index for substring search."""
+    db["mentions"].add_column("context", str)
+    # folded (no diacritics, lower case) title and text, so "jeugdhulp" finds "Jeugdhulpaanbieders"
+    # and "residentiele" finds "residentiële"; rowid = documents.rowid
+    db.execute("create virtual table documents_trigram using fts5(title, text, tokenize = 'trigram')")
+
+
+#: SQL views for reading, recreated on every open so they follow the current kinds
+def _views(kinds: list[str]) -> dict[str, str]:
+    counts = ",\n  ".join(f"sum(m.kind = '{kind}') as n_{kind}" for kind in kinds)
+    courts = ("(value like 'Rechtbank%' or value like 'Gerechtshof%' or value like 'RECHTBANK%' "
+              "or value in ('Raad van State', 'Hoge Raad', 'Centrale Raad van Beroep', 'College van Beroep voor het bedrijfsleven'))")
+    year = ("substr(coalesce(d.published, (select max(value) from mentions x where x.document_id = d.id "
+            "and x.kind = 'date' and x.value not like '--%')), 1, 4)")
+    return {
+        "document_overview": f"""select d.id, d.title, d.source_url, d.path, d.media_type, d.lang, d.status, d.n_pages,
+  d.published, {year} as year, d.error, d.ingested_at, count(m.id) as n_mentions,
+  {counts}
+from documents d left join mentions m on m.document_id = d.id group by d.id""",
+        "entity_overview": """select e.id, e.kind, e.name, e.jeugdregio, e.province, e.active, e.successor_name,
+  count(distinct m.document_id) as n_documents, count(m.id) as n_mentions, e.lat, e.lon
+from entities e left join mentions m on m.entity_id = e.id group by e.id""",
+        "tender_refs": """select m.value as tender_ref, substr(m.value, 1, instr(m.value, ':') - 1) as platform,
+  count(distinct m.document_id) as n_documents, group_concat(distinct d.title) as documents,
+  min(m.text) as as_written, min(m.context) as context
+from mentions m join documents d on d.id = m.document_id where m.kind = 'tender_ref' group by m.value""",
+        "timeline": """select m.value as date, substr(m.value, 1, 4) as year, m.text as as_written, m.context,
+  d.title, m.document_id, m.id as mention_id
+from mentions m join documents d on d.id = m.document_id where m.kind = 'date' and m.value not like '--%'""",
+        "rulings": f"""select d.id as document_id, d.title, m.value as ecli,
+  (select group_concat(distinct value) from mentions where document_id = d.id and kind = 'case_number') as case_numbers,
+  (select group_concat(distinct value) from mentions where document_id = d.id and kind = 'organization' and {courts}) as court,
+  (select group_concat(distinct value) from mentions where document_id = d.id and kind = 'organization' and not {courts}) as parties,
+  (select group_concat(distinct value) from mentions where document_id = d.id and kind = 'municipality') as municipalities,
+  (select value from mentions where document_id = d.id and kind = 'date' order by start limit 1) as date
+from mentions m join documents d on d.id = m.document_id where m.kind = 'ecli'
+group by d.id, m.value""",
+        "care_types_by_municipality": f"""select g.value as municipality, e.jeugdregio, e.province, c.value as care_type,
+  {year} as year, count(distinct d.id) as n_documents
+from mentions c join documents d on d.id = c.document_id
+join mentions g on g.document_id = d.id and g.kind = 'municipality' left join entities e on e.id = g.entity_id
+where c.kind = 'care_type' group by g.value, c.value, year""",
+    }
+
+
+def create_views(db: Database, kinds: list[str]) -> None:
+    """Drop and recreate the reading views for the given mention kinds."""
+    with db.atomic():
+        for name, sql in _views(kinds).items():
+            db.execute(f"drop view if exists [{name}]")
+            db.execute(f"create view [{name}] as {sql}")
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """Everything one document produced, written together or not at all."""
@@ -80,12 +135,14 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def open_db(path: str) -> Database:
-    """Open (creating if needed) the database at path, in WAL mode, with the schema up to date."""
+def open_db(path: str, kinds: list[str] | None = None) -> Database:
+    """Open (creating if needed) the database at path, in WAL mode, with the schema and views up to date."""
     db = Database(path)
     db.execute("PRAGMA busy_timeout = 30000")
     db.enable_wal()
     migrations.apply(db)
+    if kinds is not None:
+        create_views(db, kinds)
     return db
 
 
@@ -111,6 +168,11 @@ def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> 
         for table in ("mentions", "pages", "problems"):
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         db["documents"].upsert(doc, pk="id")
+        rowid = db.execute("select rowid from documents where id = ?", [doc_id]).fetchone()[0]
+        db.execute("delete from documents_trigram where rowid = ?", [rowid])
+        if doc["text"]:
+            db.execute("insert into documents_trigram (rowid, title, text) values (?, ?, ?)",
+                       [rowid, fold(doc["title"] or ""), fold(doc["text"])])
         if outcome.entities:
             db["entities"].insert_all([dataclasses.asdict(e) for e in outcome.entities], pk="id", ignore=True)
         _insert(db, "pages", outcome.pages)

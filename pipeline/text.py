@@ -140,11 +140,17 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: lines that captured pages start with but that are no title
+BOILERPLATE_LINE = re.compile(r"cookie|privacy|javascript|inloggen|log in|zoeken|skip to|naar de inhoud|menu\b|"
+                              r"meer weten|lees meer|accepte|selecteer|^(?:home|feedback|delen|print)$",
+                              re.IGNORECASE)
+
+
 def first_line(text: str, limit: int = 200) -> str | None:
-    """Return the first line with some words in it, as a fallback title."""
-    for line in text.splitlines():
+    """Return the first line that reads like a title (some words, no cookie banner), as a fallback title."""
+    for line in text.splitlines()[:60]:
         line = line.strip()
-        if sum(c.isalpha() for c in line) >= 8:
+        if sum(c.isalpha() for c in line) >= 8 and len(line.split()) >= 2 and not BOILERPLATE_LINE.search(line):
             return line[:limit]
     return None
 

@@ -20,6 +20,7 @@ INKOOPRADAR = Path(sys.executable).with_name("inkoopradar")
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/*.json from the output.")
+    parser.addoption("--screenshots", action="store_true", help="Write browser screenshots to docs/screenshots/.")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from pipeline.extractors import EXTRACTORS
+from pipeline.records import fold
 from tests.conftest import ROOT
 
 SCHEMAS = {"documents": "document", "mentions": "mention", "pages": "page", "problems": "problem", "runs": "run",
@@ -38,7 +39,8 @@ def mixed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipeline.run import ingest
 
     folder = tmp_path_factory.mktemp("mixed")
-    (folder / "a.txt").write_text("Op 13 maart 2020 met tendernummer 142669; zie ECLI:NL:RBLIM:2022:7530.", "utf-8")
+    (folder / "a.txt").write_text("Op 13 maart 2020 met tendernummer 142669; zie ECLI:NL:RBLIM:2022:7530. De gemeente "
+                                  "Heerlen koopt pleegzorg in; de Rechtbank Limburg oordeelde over Pluryn.", "utf-8")
     (folder / "b.txt").write_text("The tender was published on TenderNed in March.", "utf-8")
     (folder / "kapot.pdf").write_bytes(b"%PDF-1.4 garbage")
     (folder / "c.docx").write_bytes(b"PK")
@@ -98,6 +100,9 @@ def test_packaged_metadata_is_the_top_level_file() -> None:
 def test_every_canned_query_finds_rows_and_has_a_title(mixed_db: Path, name: str) -> None:
     query = metadata()["databases"]["inkoopradar"]["queries"][name]
     assert query["title"] and query["description"]
-    params = {p: "tendernummer" if p == "words" else "negometrix:142669" for p in re.findall(r":(\w+)", query["sql"])}
+    samples = {"words": "tendernummer", "tender_ref": "negometrix:142669", "municipality": "Heerlen",
+               "party": "Pluryn", "q": "dernumm"}
+    params = {p: samples[p] for p in re.findall(r":(\w+)", query["sql"])}
     with sqlite3.connect(mixed_db) as con:
+        con.create_function("fold", 1, fold)  # the plugin gives Datasette's connections this function
         assert con.execute(query["sql"], params).fetchall(), name

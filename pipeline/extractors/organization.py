@@ -59,9 +59,11 @@ def find(doc: Doc) -> Iterator[Hit]:
     short_forms: dict[str, str] = {}
     entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]
     names = sorted({normalize(ent.text) for ent in entities}, key=len, reverse=True)
+    # "RECHTBANK LIMBURG" in a ruling's heading is the "Rechtbank Limburg" of its text
+    written = {name.casefold(): name for name in sorted(names, key=str.isupper, reverse=True)}
     seen: list[str] = []
     for ent in entities:
-        value = normalize(ent.text)
+        value = written[normalize(ent.text).casefold()]
         # the fullest written form: "Stichting ROC" where the text also says "Stichting ROC Midden Nederland"
         value = next((name for name in names if name.startswith(value + " ")), value)
         # a misspelt repetition ("Stiching ROC Midden Nederland") is the same organisation
