@@ -56,8 +56,11 @@ def _progress_printer(stream):
               help="Seconds one file may take before it is stopped and recorded as failed (0: no limit).")
 @click.option("--max-memory", "max_memory_mb", default=2048, show_default=True, type=click.IntRange(min=0),
               help="Megabytes of memory a parser process may use (0: no limit).")
+@click.option("--ner-model", is_flag=True,
+              help="Also let the statistical NER model propose organisations and persons the rules miss "
+                   "(more recall, less precision: see pipeline/model/ner/README.md).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: bool, only_failed: bool,
-                   strict: bool, workers: int, timeout: float, max_memory_mb: int) -> None:
+                   strict: bool, workers: int, timeout: float, max_memory_mb: int, ner_model: bool) -> None:
     """Read .txt, .html and .pdf files (folders recursively) into the database.
 
     Example: inkoopradar ingest corpora/seed ~/Downloads/aanbestedingen --db inkoop.db
@@ -70,7 +73,7 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: 
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     try:
         options = Options(max_bytes=max_bytes, force=force, only_failed=only_failed, workers=workers,
-                          timeout=timeout, max_memory_mb=max_memory_mb)
+                          timeout=timeout, max_memory_mb=max_memory_mb, ner_model=ner_model)
         summary = ingest(list(paths), db_path, options, progress)
     except BadInput as err:
         raise UsageProblem(err.message) from err

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from pipeline import store
 from pipeline.pool import MEMORY_MB, TIMEOUT_SECONDS, Limits, Pool
 from pipeline.errors import BadInput
-from pipeline.extractors import EXTRACTORS, build_pipeline
+from pipeline.extractors import EXTRACTORS, build_pipeline, load_ner_model
 from pipeline.language import detect_language
 from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
                               municipality_entities, named_entities)
@@ -53,6 +53,8 @@ class Options:
     workers: int = 1
     timeout: float = TIMEOUT_SECONDS
     max_memory_mb: int = MEMORY_MB
+    #: also run the statistical NER model where the rules found nothing (lowers precision; see its card)
+    ner_model: bool = False
 
 
 @dataclass(slots=True)
@@ -81,21 +83,36 @@ class Summary:
 Progress = Callable[[int, int, Summary], None]
 
 
-def analyse(text: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc:
-    """Return the spaCy Doc of a text, with the names its source marked (entity hints) kept as entities."""
+def analyse(text: str, entities: tuple[tuple[int, int, str], ...] = (), ner_model: bool = False) -> Doc:
+    """Return the spaCy Doc of a text, with the names its source marked (entity hints) kept as entities.
+
+    With ner_model, the statistical model adds organisations and persons only where the rules found
+    nothing: capitalised spans outside every rule entity.
+    """
     nlp = build_pipeline()
     doc = nlp.make_doc(text)
     spans = [doc.char_span(start, end, label=label, alignment_mode="expand") for start, end, label in entities]
     doc.ents = filter_spans([span for span in spans if span is not None])
     for _, component in nlp.pipeline:
         doc = component(doc)
+    model = load_ner_model() if ner_model else None
+    if model is not None:
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        extra = []
+        for ent in model(text).ents:
+            span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_)
+            if (span is not None and ent.label_ in {"ORG", "PER"} and span.text[:1].isupper()
+                    and not taken & set(range(span.start, span.end))):
+                extra.append(span)
+        doc.ents = filter_spans([*doc.ents, *extra])
     return doc
 
 
 def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = (),
-            entities: tuple[tuple[int, int, str], ...] = ()) -> tuple[list[Mention], list[Problem]]:
+            entities: tuple[tuple[int, int, str], ...] = (), ner_model: bool = False
+            ) -> tuple[list[Mention], list[Problem]]:
     """Run every extractor over the text; an extractor that raises becomes a Problem, not a crash."""
-    spacy_doc = analyse(text, entities)
+    spacy_doc = analyse(text, entities, ner_model)
     mentions: list[Mention] = []
     problems: list[Problem] = []
     for kind, module in EXTRACTORS.items():
@@ -108,7 +125,7 @@ def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = (),
     return mentions, problems
 
 
-def process(source: Source) -> store.Outcome:
+def process(source: Source, options: Options = Options()) -> store.Outcome:
     """Return the records for one Source; never raises for a bad document."""
     doc_id = document_id(source.path)
     base = Document(id=doc_id, path=source.path, sha256=source.sha256, media_type=source.media_type,
@@ -134,7 +151,7 @@ def process(source: Source) -> store.Outcome:
         base, status="ok", error=None, text=text.text, title=text.title, source_url=text.source_url,
         published=text.published, lang=language.code, lang_prob=language.prob,
         n_pages=len(text.page_starts) or None, n_chars=len(text.text), text_extractor=text.extractor)
-    mentions, problems = extract(doc_id, text.text, text.page_starts, text.entities)
+    mentions, problems = extract(doc_id, text.text, text.page_starts, text.entities, options.ner_model)
     if language.code != TARGET_LANGUAGE:
         problems.append(Problem(doc_id, "language",
                                 f"document language is {language.code or 'unknown'} (p={language.prob}); "
@@ -195,7 +212,8 @@ def _outcomes(paths: list[str], options: Options) -> Iterator[store.Outcome]:
         for path in paths:
             yield _read_and_process(path, options)
         return
-    extract("warm-up", "Op 13 maart 2020 kocht de gemeente Heerlen in.")  # workers fork a built pipeline
+    extract("warm-up", "Op 13 maart 2020 kocht de gemeente Heerlen in.",  # workers fork a built pipeline
+            ner_model=options.ner_model)
     pool = Pool(options.workers, _work, _lost, Limits(options.timeout, options.max_memory_mb))
     yield from pool.map([(path, options) for path in paths])
 
@@ -224,7 +242,7 @@ def _read_and_process(path: str, options: Options) -> store.Outcome:
             sha = ""
         return store.Outcome(Document(id=document_id(path), path=path, sha256=sha, media_type=None,
                                       status="failed", error=err.message))
-    return process(source)
+    return process(source, options)
 
 
 def _write(db, outcome: store.Outcome, run_id: int) -> None:

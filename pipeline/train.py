@@ -241,8 +241,20 @@ def train_ner(options: TrainOptions) -> Report:
         if not best.exists():
             raise RuntimeError("training stopped before the first evaluation; give it more --minutes")
         if options.output.exists():
+            card = options.output / "README.md"
+            kept = card.read_text(encoding="utf-8") if card.exists() else None
             shutil.rmtree(options.output)
+        else:
+            kept = None
         shutil.copytree(best, options.output)
+        if kept:
+            (options.output / "README.md").write_text(kept, encoding="utf-8")  # the model card is edited by hand
+        meta_path = options.output / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta.update(name="inkoopradar_ner", description="Dutch PER/ORG/LOC NER trained by inkoopradar train-ner",
+                    license="see README.md: WikiANN (no licence stated; Wikipedia text CC BY-SA), Europeana-NL (CC0)"
+                            + ("; WikiNEuRal (CC BY-NC-SA)" if options.include_noncommercial else ""))
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     testb = options.data_dir / "conll2002_nl" / "ned.testb"
     if testb.exists():
         report.scores = evaluate(options.output, testb)

@@ -4,6 +4,7 @@ The registry below is the whole list, in the order they run.
 """
 
 import functools
+from pathlib import Path
 from types import ModuleType
 
 from spacy.language import Language
@@ -30,6 +31,18 @@ EXTRACTORS: dict[str, ModuleType] = {
     "cpv": cpv,
 }
 
+
+
+#: the statistical NER model trained by `inkoopradar train-ner`, shipped inside the package
+MODEL_DIR = Path(__file__).resolve().parent.parent / "model" / "ner"
+
+
+@functools.cache
+def load_ner_model() -> Language | None:
+    """Return the shipped NER model, or None when the package has none."""
+    import spacy
+
+    return spacy.load(MODEL_DIR) if (MODEL_DIR / "meta.json").exists() else None
 
 
 @functools.cache
