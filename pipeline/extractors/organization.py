@@ -58,9 +58,18 @@ def find(doc: Doc) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), match.group(), entity_id("org", match.group()))
     short_forms: dict[str, str] = {}
     entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]
-    names = sorted({normalize(ent.text) for ent in entities}, key=len, reverse=True)
-    # "RECHTBANK LIMBURG" in a ruling's heading is the "Rechtbank Limburg" of its text
-    written = {name.casefold(): name for name in sorted(names, key=str.isupper, reverse=True)}
+    in_order = [normalize(ent.text) for ent in entities]
+    names = sorted(set(in_order), key=lambda name: (-len(name), name))
+    # one spelling per name: "RECHTBANK LIMBURG" in a heading is the "Rechtbank Limburg" of the text, and
+    # "Tenderned" once among "TenderNed" thrice is TenderNed; ties go to the first written
+    def preference(name: str) -> tuple[bool, int, int]:
+        return (not name.isupper(), in_order.count(name), -in_order.index(name))
+
+    written: dict[str, str] = {}
+    for name in in_order:
+        key = name.casefold()
+        if key not in written or preference(name) > preference(written[key]):
+            written[key] = name
     seen: list[str] = []
     for ent in entities:
         value = written[normalize(ent.text).casefold()]

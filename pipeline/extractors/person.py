@@ -76,7 +76,7 @@ def find(doc: Doc) -> Iterator[Hit]:
     """Yield every person name, titles trimmed; a surname alone takes the fullest form the text gives,
     and later mentions by surname only ("Van Ooijen zei") are found too."""
     spans = list(_names(doc))
-    full_names = sorted({normalize(span.text) for span in spans}, key=len, reverse=True)
+    full_names = sorted({normalize(span.text) for span in spans}, key=lambda name: (-len(name), name))
     taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
     hits = []
     for span in spans:
