@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,10 +58,26 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "dev")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="Also time a corpus of this many copies of the texts (start-up weighs less).")
     args = parser.parse_args()
     shared = args.corpus.resolve().parent.parent
     gold = args.corpus / "gold.jsonl"
-    n_docs = len(list(args.corpus.glob("*.txt")))
+    run(args.corpus, gold, shared, args.workers, args.repeat)
+    if args.scale > 1:
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(args.scale):
+                for path in args.corpus.glob("*.txt"):
+                    shutil.copy(path, Path(tmp) / f"{i:03d}-{path.name}")
+            shutil.copy(gold, Path(tmp) / "gold.jsonl")
+            print()
+            run(Path(tmp), gold, shared, args.workers, args.repeat, f"{args.scale} copies of the texts")
+
+
+def run(corpus: Path, gold: Path, shared: Path, workers: int, repeat: int, label: str = "") -> None:
+    """Time both stacks on one corpus and print a table."""
+    n_docs = len(list(corpus.glob("*.txt")))
+    args = argparse.Namespace(corpus=corpus, workers=workers, repeat=repeat)
     inkoopradar = str(Path(sys.executable).with_name("inkoopradar"))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,7 +91,7 @@ def main() -> None:
                 db = Path(tmp) / f"{name.split()[0]}-{i}.db"
                 times.append(timed(make(db)))
             rows.append((name, statistics.median(times), date_f1(gold, db, shared)))
-    print(f"corpus: {args.corpus} ({n_docs} text documents); full extraction with --workers {args.workers}; "
+    print(f"corpus: {label or args.corpus} ({n_docs} text documents); full extraction with --workers {args.workers}; "
           f"median of {args.repeat} runs, start-up included")
     print(f"{'stack':18} {'seconds':>8} {'docs/s':>8} {'date F1':>8}")
     for name, seconds, f1 in rows:

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -69,7 +69,7 @@ def normalize(raw: str) -> str | None:
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every euro amount in the text."""
-    for match in AMOUNT.finditer(doc.text):
+    for match in AMOUNT.finditer(text_of(doc)):
         start, end = match.span()
         text = match.group()
         stripped = text.rstrip()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -36,5 +36,5 @@ def normalize(raw: str) -> str:
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every court case number in the text."""
     for pattern in (CIVIL_CASE, APPEAL_CASE, ADMIN_CASE):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             yield Hit(match.start(), match.end(), normalize(match.group()))

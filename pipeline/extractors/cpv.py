@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -31,7 +31,7 @@ DIVISIONS = {"03", "09", "14", "15", "16", "18", "19", "22", "24", "30", "31", "
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield each CPV code listed after the word CPV."""
-    for match in CPV.finditer(doc.text):
+    for match in CPV.finditer(text_of(doc)):
         offset = match.start("codes")
         for code in CPV_CODE.finditer(match.group("codes")):
             if code.group()[:2] in DIVISIONS:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -123,7 +123,7 @@ def _month_number(word: str) -> int | None:
 
 def _context_year(doc: Doc, start: int, end: int) -> int | None:
     """Return the year the sentence around [start, end) states, else the one its heading states."""
-    text = doc.text
+    text = text_of(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         sentence = span.sent
@@ -180,7 +180,7 @@ def _month_year_hits(match: re.Match[str]) -> Iterator[Hit]:
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every date the text states, longest expressions first, never two on one span."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Hit] = []
     taken: list[tuple[int, int]] = []
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -29,5 +29,5 @@ def normalize(raw: str) -> str:
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every ECLI in the text."""
-    for match in ECLI.finditer(doc.text):
+    for match in ECLI.finditer(text_of(doc)):
         yield Hit(match.start(), match.end(), normalize(match.group()))

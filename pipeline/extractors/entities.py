@@ -123,8 +123,11 @@ def token_patterns() -> list[dict]:
     for name in names:
         patterns += [{"label": "PER", "pattern": name}, {"label": "PER", "pattern": [*name, *double]}]
     any_first = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ]+$"}, "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
-    for row in _data_rows("person_titles.csv"):
-        title = [{"LOWER": word} for word in row["title"].split()]
+    titles = [row["title"].split() for row in _data_rows("person_titles.csv")]
+    # one pattern per name shape for all one-word titles keeps the matcher small and fast
+    title_patterns = [[{"LOWER": {"IN": sorted(t[0] for t in titles if len(t) == 1)}}]]
+    title_patterns += [[{"LOWER": word} for word in t] for t in titles if len(t) > 1]
+    for title in title_patterns:
         for name in [*names, [interfix, surname], [any_first, interfix, surname]]:
             patterns.append({"label": "PER", "pattern": [*title, *name]})
     return patterns

@@ -15,6 +15,14 @@ def entity_id(prefix: str, name: str) -> str:
     return f"{prefix}:" + "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
+def text_of(doc) -> str:
+    """Return the Doc's text, built once: spaCy joins every token each time `doc.text` is read."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A found value: half-open character offsets into the document text, the normalised value,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 from stdnum import iban
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -22,6 +22,6 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield valid IBANs, compact."""
-    for match in IBAN.finditer(doc.text):
+    for match in IBAN.finditer(text_of(doc)):
         if iban.is_valid(match.group()):
             yield Hit(match.start(), match.end(), iban.compact(match.group()))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -22,5 +22,5 @@ KVK = re.compile(r"\b(?:KvK|KVK|kvk|Kamer\s+van\s+Koophandel)(?:[- ]?(?:nummer|n
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield KvK numbers that follow their cue word, as 8 digits."""
-    for match in KVK.finditer(doc.text):
+    for match in KVK.finditer(text_of(doc)):
         yield Hit(match.start(), match.end(), re.sub(r"\s", "", match.group("number")))

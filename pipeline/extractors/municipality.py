@@ -152,9 +152,10 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 
     tokenizer = spacy.blank("nl", vocab=vocab).tokenizer  # patterns tokenized as documents are
     exact, lower = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
-    for form in surface_forms():
-        exact.add(form, [tokenizer(form)])
-        lower.add(form, [tokenizer(form)])
+    forms = list(surface_forms())
+    for form, pattern in zip(forms, tokenizer.pipe(forms)):
+        exact.add(form, [pattern])
+        lower.add(form, [pattern])
     return exact, lower
 
 

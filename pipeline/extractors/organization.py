@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit, entity_id
+from pipeline.extractors.hit import Hit, entity_id, text_of
 from pipeline.extractors.municipality import is_municipality_name
 
 VERSION = 1
@@ -54,7 +54,7 @@ def glued_name() -> re.Pattern[str]:
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
-    for match in glued_name().finditer(doc.text):
+    for match in glued_name().finditer(text_of(doc)):
         yield Hit(match.start(), match.end(), match.group(), entity_id("org", match.group()))
     short_forms: dict[str, str] = {}
     entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extractors.hit import Hit, entity_id
+from pipeline.extractors.hit import Hit, entity_id, text_of
 from pipeline.extractors.entities import common_words
 from pipeline.extractors.municipality import surface_forms
 
@@ -88,7 +88,7 @@ def find(doc: Doc) -> Iterator[Hit]:
         if surname is None or len(surname) < 3 or surname.lower() in common_words():
             continue
         for match in re.finditer(rf"(?:\b(?i:van der|van den|van de|van|de|ter|ten)\s+)?\b{re.escape(surname)}\b",
-                                 doc.text):
+                                 text_of(doc)):
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 hits.append(Hit(match.start(), match.end(), name, entity_id("person", name)))
                 taken.append(match.span())

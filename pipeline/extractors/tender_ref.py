@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -68,7 +68,7 @@ def _platform_number(text: str, number: str) -> bool:
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield TED, TenderNed and Negometrix references found in the text."""
-    text = doc.text
+    text = text_of(doc)
     for match in TED_NOTICE.finditer(text):
         yield Hit(match.start(), match.end(), normalize_ted(*match.groups()))
     for match in TENDERNED.finditer(text):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 from stdnum.nl import btw
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 VERSION = 1
 
@@ -22,6 +22,6 @@ VAT = re.compile(r"\bNL\s?\d{9}\s?B\s?\d{2}\b", re.IGNORECASE)
 
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield valid Dutch VAT numbers, compact and upper-case."""
-    for match in VAT.finditer(doc.text):
+    for match in VAT.finditer(text_of(doc)):
         if btw.is_valid(match.group()):
             yield Hit(match.start(), match.end(), "NL" + btw.compact(match.group()).upper())

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc
 
-from pipeline.extractors.hit import Hit
+from pipeline.extractors.hit import Hit, text_of
 
 
 @functools.cache
@@ -32,7 +32,7 @@ def find_terms(doc: Doc, filename: str) -> Iterator[Hit]:
     """Yield a Hit for every synonym of every value in the vocabulary, outside organisation names."""
     org_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"]
     for value, pattern in patterns(filename).items():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             if any(s <= match.start() and match.end() <= e for s, e in org_spans):
                 continue
             yield Hit(match.start(), match.end(), value)
