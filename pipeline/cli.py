@@ -10,8 +10,9 @@ import sys
 import click
 
 from pipeline.errors import BadInput
-from pipeline.run import Options, Summary, ingest, version
+from pipeline.run import MAX_CHARS, Options, Summary, ingest, version
 from pipeline.sources import MAX_BYTES
+from pipeline.store import Busy
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ def _progress_printer(stream):
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Skip files larger than this, recording why.")
+@click.option("--max-chars", default=MAX_CHARS, show_default=True, type=click.IntRange(min=1000),
+              help="Cut longer texts here before extraction, recording the cut.")
 @click.option("--force", is_flag=True, help="Process unchanged files again (after an upgrade).")
 @click.option("--only-failed", is_flag=True, help="Retry only the files that failed before.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any file failed.")
@@ -59,8 +62,9 @@ def _progress_printer(stream):
 @click.option("--ner-model", is_flag=True,
               help="Also let the statistical NER model propose organisations and persons the rules miss "
                    "(more recall, less precision: see pipeline/model/ner/README.md).")
-def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: bool, only_failed: bool,
-                   strict: bool, workers: int, timeout: float, max_memory_mb: int, ner_model: bool) -> None:
+def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, max_chars: int, force: bool,
+                   only_failed: bool, strict: bool, workers: int, timeout: float, max_memory_mb: int,
+                   ner_model: bool) -> None:
     """Read .txt, .html and .pdf files (folders recursively) into the database.
 
     Example: inkoopradar ingest corpora/seed ~/Downloads/aanbestedingen --db inkoop.db
@@ -72,11 +76,13 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, force: 
         raise UsageProblem(f"cannot write the database {db_path}: the file is read-only")
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     try:
-        options = Options(max_bytes=max_bytes, force=force, only_failed=only_failed, workers=workers,
+        options = Options(max_bytes=max_bytes, max_chars=max_chars, force=force, only_failed=only_failed, workers=workers,
                           timeout=timeout, max_memory_mb=max_memory_mb, ner_model=ner_model)
         summary = ingest(list(paths), db_path, options, progress)
     except BadInput as err:
         raise UsageProblem(err.message) from err
+    except Busy as err:
+        raise UsageProblem(str(err)) from err
     except sqlite3.DatabaseError as err:
         raise UsageProblem(f"cannot use the database {db_path}: {err}; is it an Inkoopradar SQLite file?") from err
     if progress:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import resource
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,12 +34,34 @@ class Limits:
     """Per-file limits: seconds of wall time and megabytes of address space per worker (0: none)."""
 
     seconds: float = TIMEOUT_SECONDS
-    memory_mb: int = MEMORY_MB
+    memory_mb: int = MEMORY_MB  # on top of what a worker maps when it starts
+
+
+def _address_space() -> int:
+    """Return this process's virtual memory size in bytes (Linux), or 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker still stops when its pipe closes
 
 
 def _serve(connection: Connection, work: Callable, memory_mb: int) -> None:
+    _die_with_parent()
     if memory_mb:
-        limit = memory_mb * 1024 * 1024
+        # the limit is on top of what the worker already maps (interpreter, spaCy, the patterns)
+        limit = _address_space() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
@@ -47,7 +70,13 @@ def _serve(connection: Connection, work: Callable, memory_mb: int) -> None:
             return
         if task is None:
             return
-        connection.send(work(task))
+        try:
+            reply = ("ok", work(task))
+        except MemoryError:
+            reply = ("error", "needs more memory than the limit allows; raise --max-memory to try again")
+        except BaseException as err:  # report, then carry on with the next file
+            reply = ("error", f"the parser failed ({type(err).__name__}: {err})")
+        connection.send(reply)
 
 
 @dataclass(slots=True)
@@ -100,7 +129,8 @@ class Pool(Generic[Task, Result]):
                     index = worker.index
                     if worker.connection in ready:
                         try:
-                            done[index] = worker.connection.recv()
+                            status, value = worker.connection.recv()
+                            done[index] = value if status == "ok" else self.failed(tasks[index], value)
                         except (EOFError, OSError):
                             done[index] = self.failed(tasks[index], self._death_reason(worker))
                             worker = self._replace(worker)

@@ -22,13 +22,16 @@ from pipeline.extractors import EXTRACTORS, build_pipeline, load_ner_model
 from pipeline.language import detect_language
 from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
                               municipality_entities, named_entities)
-from pipeline.sources import MAX_BYTES, Source, find_paths, read_source, sha256_of
+from pipeline.sources import (MAX_BYTES, Source, display_path, find_paths, media_type_of, read_source,
+                              sha256_of)
 from pipeline.text import read_text
 
 log = logging.getLogger(__name__)
 
 #: the language the extractors are written for
 TARGET_LANGUAGE = "nl"
+#: default longest text extracted (a 600-page report is about 1.5 million characters)
+MAX_CHARS = 2_000_000
 
 
 def version() -> str:
@@ -53,6 +56,8 @@ class Options:
     workers: int = 1
     timeout: float = TIMEOUT_SECONDS
     max_memory_mb: int = MEMORY_MB
+    #: longer texts are cut here before extraction, and the cut is recorded as a problem
+    max_chars: int = MAX_CHARS
     #: also run the statistical NER model where the rules found nothing (lowers precision; see its card)
     ner_model: bool = False
 
@@ -127,15 +132,16 @@ def extract(doc_id: str, text: str, page_starts: tuple[int, ...] = (),
 
 def process(source: Source, options: Options = Options()) -> store.Outcome:
     """Return the records for one Source; never raises for a bad document."""
-    doc_id = document_id(source.path)
-    base = Document(id=doc_id, path=source.path, sha256=source.sha256, media_type=source.media_type,
+    path = display_path(source.path)  # file names need not be UTF-8; the database holds text
+    doc_id = document_id(path)
+    base = Document(id=doc_id, path=path, sha256=source.sha256, media_type=source.media_type,
                     status="skipped", error=source.skip)
     if source.skip:
         return store.Outcome(base)
     try:
         text = read_text(source)
     except BadInput as err:
-        return store.Outcome(dataclasses.replace(base, status="failed", error=err.message))
+        return store.Outcome(dataclasses.replace(base, status="failed", error=display_path(err.message)))
     except MemoryError:
         return store.Outcome(dataclasses.replace(
             base, status="failed", error=f"{source.path}: reading needs more memory than the limit allows; "
@@ -144,14 +150,22 @@ def process(source: Source, options: Options = Options()) -> store.Outcome:
         log.exception("reading %s failed", source.path)
         return store.Outcome(dataclasses.replace(
             base, status="failed",
-            error=f"{source.path}: unexpected error while reading ({type(err).__name__}: {err}); "
+            error=f"{path}: unexpected error while reading ({type(err).__name__}: {err}); "
                   "the file may be damaged, please report it if it opens elsewhere"))
+    cut: Problem | None = None
+    if len(text.text) > options.max_chars:
+        cut = Problem(doc_id, "read", f"text cut at {options.max_chars:,} of {len(text.text):,} characters; "
+                                      "raise --max-chars to extract all of it")
+        text = dataclasses.replace(text, text=text.text[:options.max_chars],
+                                   entities=tuple(e for e in text.entities if e[1] <= options.max_chars))
     language = detect_language(text.text)
     document = dataclasses.replace(
         base, status="ok", error=None, text=text.text, title=text.title, source_url=text.source_url,
         published=text.published, lang=language.code, lang_prob=language.prob,
         n_pages=len(text.page_starts) or None, n_chars=len(text.text), text_extractor=text.extractor)
     mentions, problems = extract(doc_id, text.text, text.page_starts, text.entities, options.ner_model)
+    if cut:
+        problems.append(cut)
     if language.code != TARGET_LANGUAGE:
         problems.append(Problem(doc_id, "language",
                                 f"document language is {language.code or 'unknown'} (p={language.prob}); "
@@ -161,7 +175,7 @@ def process(source: Source, options: Options = Options()) -> store.Outcome:
 
 
 def _needs_work(path: str, known: dict[str, tuple[str, str]], options: Options) -> bool:
-    stored = known.get(document_id(path))
+    stored = known.get(document_id(display_path(path)))
     if options.only_failed:
         return stored is not None and stored[1] == "failed"
     if options.force or stored is None:
@@ -180,6 +194,11 @@ def ingest(roots: list[str], db_path: str, options: Options = Options(),
     Raises BadInput when a root does not exist; sqlite3 errors when the database cannot be written.
     """
     paths = find_paths(roots)
+    with store.write_lock(db_path):
+        return _ingest(paths, roots, db_path, options, progress)
+
+
+def _ingest(paths: list[str], roots: list[str], db_path: str, options: Options, progress: Progress | None) -> Summary:
     db = store.open_db(db_path, list(EXTRACTORS))
     run_id = store.start_run(db, version(), roots, len(paths))
     store.write_entities(db, municipality_entities())
@@ -223,25 +242,25 @@ def _work(task: tuple[str, Options]) -> store.Outcome:
 
 
 def _lost(task: tuple[str, Options], reason: str) -> store.Outcome:
-    path = task[0]
+    return _failed(task[0], reason)
+
+
+def _failed(path: str, reason: str) -> store.Outcome:
+    """Return a failed outcome for a path that could not be read or parsed."""
     try:
         sha = sha256_of(path)
     except OSError:
         sha = ""
-    return store.Outcome(Document(id=document_id(path), path=path, sha256=sha, media_type=None,
-                                  status="failed", error=f"{path}: {reason}"))
+    shown = display_path(path)
+    return store.Outcome(Document(id=document_id(shown), path=shown, sha256=sha, media_type=media_type_of(path),
+                                  status="failed", error=display_path(f"{path}: {reason}")))
 
 
 def _read_and_process(path: str, options: Options) -> store.Outcome:
     try:
         source = read_source(path, options.max_bytes)
     except BadInput as err:
-        try:
-            sha = sha256_of(path)
-        except OSError:
-            sha = ""
-        return store.Outcome(Document(id=document_id(path), path=path, sha256=sha, media_type=None,
-                                      status="failed", error=err.message))
+        return _failed(path, err.message.removeprefix(f"{path}: "))
     return process(source, options)
 
 

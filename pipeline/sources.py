@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,15 @@ class Source:
     skip: str | None = None
 
 
+def display_path(path: str) -> str:
+    r"""Return a path that can be stored as text: bytes that are not UTF-8 in a file name become \\xNN.
+
+    >>> display_path("map/caf\udce9.txt")
+    'map/caf\\xe9.txt'
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def find_paths(roots: list[str]) -> list[str]:
     """Return every file below the given files or folders, sorted, as the user wrote them.
 
@@ -57,7 +67,8 @@ def find_paths(roots: list[str]) -> list[str]:
             continue
         for folder, dirs, files in os.walk(root, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in files:
+            linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # recorded, not walked
+            for name in [*files, *linked]:
                 if not name.startswith("."):
                     found.add(os.path.normpath(os.path.join(folder, name)))
     return sorted(found)
@@ -82,7 +93,14 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
     try:
         if os.path.islink(path) and not os.path.exists(path):
             raise BadInput(f"{path}: broken symbolic link; fix or remove the link")
-        size = os.path.getsize(path)
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            return Source(path, b"", "", None, skip="a link to a folder; links to folders are not followed "
+                                                   "(no loops), so name the folder itself to ingest it")
+        if not stat.S_ISREG(status.st_mode):  # a named pipe would block the read for ever
+            return Source(path, b"", "", media_type_of(path),
+                          skip="not a regular file (a pipe, socket or device); copy its contents to a file")
+        size = status.st_size
         media_type = media_type_of(path)
         if media_type is None:
             suffix = Path(path).suffix or "(none)"

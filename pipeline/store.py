@@ -6,11 +6,14 @@ Schema changes go through `sqlite_utils.Migrations`, so an older database is upg
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import fcntl
 import json
+import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database, Migrations
@@ -198,9 +201,44 @@ def write_entities(db: Database, entities: Iterable[Entity]) -> None:
         db["entities"].upsert_all(rows, pk="id", batch_size=500)
 
 
+class Busy(Exception):
+    """Another ingest holds the database's write lock."""
+
+
+@contextlib.contextmanager
+def write_lock(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on `<db>.lock` for a whole ingest; raise Busy when another ingest holds it.
+
+    SQLite serialises single writes; this lock keeps two batch runs from interleaving at all, and
+    lets a new run know that any run still marked 'running' was killed.
+    """
+    with open(path + ".lock", "a+") as handle:
+        try:
+            # a POSIX record lock belongs to this process alone: forked workers do not inherit it,
+            # and the kernel drops it when the process dies, even by SIGKILL
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError) as err:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise Busy(f"another inkoopradar ingest ({holder}) is writing to {path}; "
+                       "wait for it to finish and run again") from err
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.lockf(handle, fcntl.LOCK_UN)
+
+
 def start_run(db: Database, version: str, paths: list[str], n_files: int) -> int:
-    """Record the start of an ingest run and return its id."""
+    """Record the start of an ingest run and return its id; runs left 'running' by a killed ingest
+    are marked 'interrupted' (the caller holds the write lock, so none of them is still going)."""
     with db.atomic():
+        db.execute("update runs set status = 'interrupted' where status = 'running'")
         db["runs"].insert({"started": now(), "status": "running", "version": version,
                            "paths": json.dumps(paths), "n_files": n_files})
     return db.execute("select max(id) from runs").fetchone()[0]

@@ -155,8 +155,22 @@ def first_line(text: str, limit: int = 200) -> str | None:
     return None
 
 
+#: a "text" file with more of these in its first 64 KB is binary data with the wrong name
+MAX_CONTROL_SHARE = 0.05
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:65536]
+    if not head or _sniff_wide(head):
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > MAX_CONTROL_SHARE
+
+
 def read_txt(source: Source) -> Text:
-    """Read a plain-text file in whatever encoding it is in."""
+    """Read a plain-text file in whatever encoding it is in; binary data with a text name is BadInput."""
+    if _looks_binary(source.data):
+        raise BadInput(f"{source.path}: binary data, not text (many control bytes); check the file type")
     text = clean(decode(source.data))
     return Text(text=text, extractor="text/1", title=first_line(text))
 
@@ -184,7 +198,8 @@ def read_html(source: Source) -> Text:
         text = _tidy_html_text(trafilatura.html2txt(html) or "")
         extractor += "+html2txt"
     if not text:
-        raise BadInput(f"{source.path}: the page has no visible text; check that it is a full HTML page")
+        raise BadInput(f"{source.path}: no visible text could be read from the page (only scripts, or nested "
+                       "deeper than the HTML parser's limit of 255 levels?); save it as text and ingest that")
     title = clean(result.title).strip() if result is not None and result.title else first_line(text)
     return Text(
         text=text, extractor=extractor, title=title,
@@ -225,8 +240,14 @@ def read_pdf(source: Source) -> Text:
                 offset += len(page_text)
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise BadInput(f"{source.path}: PDF is password-protected; remove the password and run again") from err
+    except MemoryError as err:
+        raise BadInput(f"{source.path}: the PDF needs more memory than the limit allows (a decompression "
+                       "bomb?); raise --max-memory if you trust the file") from err
     except PdfminerException as err:
         cause = err.args[0] if err.args else err
+        if isinstance(cause, MemoryError):
+            raise BadInput(f"{source.path}: the PDF needs more memory than the limit allows (a decompression "
+                           "bomb?); raise --max-memory if you trust the file") from err
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise BadInput(f"{source.path}: PDF is password-protected; remove the password and run again") from err
         raise BadInput(f"{source.path}: PDF is damaged ({type(cause).__name__}: {cause}); "

@@ -15,14 +15,15 @@ from tests.conftest import INKOOPRADAR, SEED
 TIMESTAMPS = {"ingested_at", "started", "finished"}
 
 
-def dump(db: Path) -> dict[str, list[tuple]]:
+def dump(db: Path, ignore: frozenset[str] = frozenset()) -> dict[str, list[tuple]]:
     with sqlite3.connect(db) as con:
         tables = [r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view') "
                                             "and name not like '%fts%' and name not like '%trigram%' "
                                             "and name not like 'sqlite_%' and name != '_sqlite_migrations'")]
         result = {}
         for table in tables:
-            columns = [r[1] for r in con.execute(f"pragma table_info([{table}])") if r[1] not in TIMESTAMPS]
+            columns = [r[1] for r in con.execute(f"pragma table_info([{table}])")
+                       if r[1] not in TIMESTAMPS and r[1] not in ignore]
             select = ", ".join(f"[{c}]" for c in columns)
             result[table] = con.execute(f"select {select} from [{table}] order by {select}").fetchall()
         return result
