@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,11 +65,11 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(seed_db: Path):
-    """A real `inkoopradar serve` process on a free loopback port; yields its base URL."""
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """Run a real `inkoopradar serve` process for db on a free loopback port; yield its base URL."""
     port = free_port()
-    process = subprocess.Popen([str(INKOOPRADAR), "serve", "--db", str(seed_db), "--port", str(port)],
+    process = subprocess.Popen([str(INKOOPRADAR), "serve", "--db", str(db), "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -79,3 +81,10 @@ def server(seed_db: Path):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(seed_db: Path) -> Iterator[str]:
+    """The demo corpus served by a real `inkoopradar serve`; yields its base URL."""
+    with serving(seed_db) as base:
+        yield base

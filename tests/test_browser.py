@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import INKOOPRADAR, ROOT, SEED, free_port, wait_for
+from tests.conftest import INKOOPRADAR, ROOT, SEED, serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.server, pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed "
@@ -33,16 +33,8 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     (corpus / "hostile.txt").write_text(HOSTILE, "utf-8")
     db = folder / "inkoop.db"
     subprocess.run([str(INKOOPRADAR), "ingest", str(corpus), "--db", str(db)], check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen([str(INKOOPRADAR), "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/-/versions.json", server)
+    with serving(db) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
