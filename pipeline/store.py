@@ -76,6 +76,12 @@ def add_reading_aids(db: Database) -> None:
     db.execute("create virtual table documents_trigram using fts5(title, text, tokenize = 'trigram')")
 
 
+def _values(kind: str, document: str) -> str:
+    """Return SQL for the JSON array of a document's distinct values of one kind (for array facets)."""
+    return (f"(select json_group_array(distinct x.value) from mentions x where x.document_id = {document}.id "
+            f"and x.kind = '{kind}')")
+
+
 #: SQL views for reading, recreated on every open so they follow the current kinds
 def _views(kinds: list[str]) -> dict[str, str]:
     counts = ",\n  ".join(f"sum(m.kind = '{kind}') as n_{kind}" for kind in kinds)
@@ -86,7 +92,14 @@ def _views(kinds: list[str]) -> dict[str, str]:
     return {
         "document_overview": f"""select d.id, d.title, d.source_url, d.path, d.media_type, d.lang, d.status, d.n_pages,
   d.published, {year} as year, d.error, d.ingested_at, count(m.id) as n_mentions,
-  {counts}
+  {counts},
+  {_values("municipality", "d")} as municipalities,
+  (select json_group_array(distinct e.jeugdregio) from mentions x join entities e on e.id = x.entity_id
+   where x.document_id = d.id and e.jeugdregio is not null) as jeugdregios,
+  (select json_group_array(distinct e.province) from mentions x join entities e on e.id = x.entity_id
+   where x.document_id = d.id and e.province is not null) as provinces,
+  {_values("care_type", "d")} as care_types,
+  {_values("procedure", "d")} as procedures
 from documents d left join mentions m on m.document_id = d.id group by d.id""",
         "entity_overview": """select e.id, e.kind, e.name, e.jeugdregio, e.province, e.active, e.successor_name,
   count(distinct m.document_id) as n_documents, count(m.id) as n_mentions, e.lat, e.lon

@@ -99,6 +99,18 @@ def test_a_document_page_highlights_mentions_and_links_entities(site, page, requ
     shot(page, request, "entity")
 
 
+def test_documents_can_be_faceted_by_municipality_and_care_type(site, page, request) -> None:
+    page.goto(site + "/inkoop/document_overview")
+    total = page.locator("table.rows-and-columns tbody tr").count()
+    facets = page.inner_text(".facet-results")
+    assert "municipalities" in facets and "care_types" in facets and "Heerlen" in facets
+    page.click(".facet-info[data-column='municipalities'] a:has-text('Heerlen')")
+    page.wait_for_selector("table.rows-and-columns")
+    assert 1 <= page.locator("table.rows-and-columns tbody tr").count() < total
+    assert "municipalities__arraycontains=Heerlen" in page.url
+    shot(page, request, "documents")
+
+
 def test_charts_and_map_render_without_the_internet(site, page, request) -> None:
     page.goto(site + "/-/charts")
     assert page.locator("svg rect[fill='#2563eb'], svg rect").count() > 1
@@ -118,3 +130,18 @@ def test_script_in_a_document_is_shown_as_text_and_never_runs(site, page) -> Non
         page.goto(site + url)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.pwned === undefined"), url
+
+
+def test_a_pdf_document_page_has_page_anchors(tmp_path, browser, request) -> None:
+    shared = request.getfixturevalue("shared")
+    pdf = shared / "corpora" / "pdf" / "plooi_ah-tk-20202021-3235.pdf"
+    db = tmp_path / "pdf.db"
+    subprocess.run([str(INKOOPRADAR), "ingest", str(pdf), "--db", str(db)], check=True, capture_output=True)
+    with serving(db) as base:
+        page = browser.new_page()
+        page.goto(base + "/pdf/document_overview")
+        page.click("table.rows-and-columns td.col-id a >> nth=0")
+        assert page.locator(".doc-text .page-break").count() == 3
+        page.click("a[href='#page-2']")
+        assert page.url.endswith("#page-2")
+        page.close()

@@ -87,7 +87,18 @@ def test_metadata_describes_every_table_and_column(mixed_db: Path) -> None:
 def test_metadata_facets_name_real_columns(mixed_db: Path) -> None:
     for table, meta in metadata()["databases"]["inkoopradar"]["tables"].items():
         for facet in meta.get("facets", []):
-            assert facet in columns(mixed_db, table), (table, facet)
+            name = facet["array"] if isinstance(facet, dict) else facet
+            assert name in columns(mixed_db, table), (table, facet)
+
+
+def test_metadata_describes_every_view_column(mixed_db: Path) -> None:
+    tables = metadata()["databases"]["inkoopradar"]["tables"]
+    with sqlite3.connect(mixed_db) as con:
+        views = [r[0] for r in con.execute("select name from sqlite_master where type = 'view'")]
+    assert views
+    for view in views:
+        assert tables[view]["description"], view
+        assert sorted(tables[view]["columns"]) == sorted(columns(mixed_db, view)), view
 
 
 def test_packaged_metadata_is_the_top_level_file() -> None:

@@ -112,11 +112,15 @@ async def search_page(datasette, request):
         "database": db.name}, request=request))
 
 
-def highlight(text: str, mentions: list[dict], entity_url) -> Markup:
-    """Return the text as HTML with each mention in a <mark> of its kind; overlapping mentions nest by length."""
-    cuts = sorted({0, len(text), *(m["start"] for m in mentions), *(m["end"] for m in mentions)})
+def highlight(text: str, mentions: list[dict], entity_url, pages: list[dict] = ()) -> Markup:
+    """Return the text as HTML with each mention in a <mark> of its kind (the shortest one where they
+    overlap, all of them in its title) and a page marker where each PDF page starts."""
+    page_at = {p["start"]: p["page"] for p in pages}
+    cuts = sorted({0, len(text), *page_at, *(m["start"] for m in mentions), *(m["end"] for m in mentions)})
     html = []
     for left, right in zip(cuts, cuts[1:]):
+        if left in page_at:
+            html.append(Markup('<span class="page-break" id="page-{0}">page {0}</span>').format(page_at[left]))
         covering = sorted((m for m in mentions if m["start"] <= left and right <= m["end"]),
                           key=lambda m: m["end"] - m["start"])
         piece = escape(text[left:right])
@@ -146,7 +150,7 @@ async def document_page(datasette, request):
         "select page, start from pages where document_id = ? order by page", [doc_id])).rows]
     text = document["text"] or ""
     table_url = datasette.urls.table(db.name, "entities")
-    body = highlight(text, mentions, lambda entity: f"{table_url}/{entity}")
+    body = highlight(text, mentions, lambda entity: f"{table_url}/{entity}", pages)
     kinds = defaultdict(set)
     for m in mentions:
         kinds[m["kind"]].add(m["value"])
