@@ -56,7 +56,25 @@ def menu_links(datasette):
 @hookimpl
 def register_routes():
     return [(r"^/-/document/(?P<doc_id>[0-9a-f]{16})$", document_page), (r"^/-/charts$", charts_page),
-            (r"^/-/search$", search_page)]
+            (r"^/-/search$", search_page), (r"^/-/inkoopradar\.css$", stylesheet)]
+
+
+#: keeps Datasette's list of column descriptions from pushing the rows off the first screen
+STYLESHEET = """
+dl.column-descriptions { max-height: 9em; overflow-y: auto; font-size: 0.85em; columns: 2 24em;
+  border: 1px solid #e5e7eb; padding: 0.5em 0.8em; margin: 0.5em 0 1em; }
+dl.column-descriptions dt { font-weight: bold; break-after: avoid; }
+dl.column-descriptions dd { margin: 0 0 0.4em 1em; }
+"""
+
+
+async def stylesheet(request):
+    return Response(STYLESHEET, content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path("/-/inkoopradar.css")]
 
 
 #: the most hits of each sort on the search page
