@@ -52,8 +52,8 @@ LEADING_WORDS = re.compile(r"^(?:(?:via|per|t\.a\.v\.|namens|de|het)\s+)+", re.I
 NOT_A_NAME = re.compile(r"www\.|://|@|^\W*$")
 #: an official name longer than this is a sentence someone typed into the field
 MAX_NAME_WORDS = 8
-PERSON_LIKE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+\.?\s+)?(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][a-zà-ÿ'-]+"
-                         r"(?:\s+(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][a-zà-ÿ'-]+)*$")
+PERSON_LIKE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+\s+|(?:[A-Za-z]\.\s?)+)?(?:(?:van|de|der|den|ter|ten|in|'t|’t)\s+)*"
+                         r"[A-Z][a-zà-ÿ'-]+(?:\s+(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][a-zà-ÿ'-]+)*$")
 
 
 def _local(tag: object) -> str:

@@ -96,7 +96,9 @@ def analyse(text: str, entities: tuple[tuple[int, int, str], ...] = (), ner_mode
     """
     nlp = build_pipeline()
     doc = nlp.make_doc(text)
-    spans = [doc.char_span(start, end, label=label, alignment_mode="expand") for start, end, label in entities]
+    # kb_id "source" marks names the document itself declares (a notice's buyer or contact person)
+    spans = [doc.char_span(start, end, label=label, kb_id="source", alignment_mode="expand")
+             for start, end, label in entities]
     doc.ents = filter_spans([span for span in spans if span is not None])
     for _, component in nlp.pipeline:
         doc = component(doc)

@@ -74,7 +74,16 @@ def first_names() -> frozenset[str]:
 def interfixes() -> list[str]:
     """Return surname interfixes (tussenvoegsels) as lower-case single tokens: van, de, der, ter, 't."""
     words = {part.lower() for item in _deduce_list("names/lst_interfix") for part in item.split()}
-    return sorted(words | {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "’t", "in", "op", "la", "le"})
+    words |= {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "in", "op", "la", "le"}
+    # "het" starts list items ("A. Het Rijk") far more often than it sits in a surname ("van het Hof")
+    return sorted(words - {"het"})
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Return known Dutch surnames (deduce's lists), lower-case, last word only: "van der Vorst" -> "vorst"."""
+    names = _deduce_list("names/lst_surname") + _deduce_list("names/lst_interfix_surname")
+    return frozenset(name.split()[-1].lower() for name in names if name.strip())
 
 
 def organization_phrases() -> list[str]:
@@ -112,8 +121,10 @@ def token_patterns() -> list[dict]:
         {"label": "ORG", "pattern": [{"ORTH": {"IN": ["Rechtbank", "Gerechtshof", "RECHTBANK"]}},
                                      {"TEXT": {"REGEX": r"^[A-Z][\w'’-]+$"}}]},
     ]
-    initials = {"TEXT": {"REGEX": r"^(?=[A-Z][a-z]{0,2}\.)(?:[A-Z][a-z]{0,2}\.?)+$"}}
-    more_initials = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]{0,2}\.?)+$|^\.$"}, "OP": "*"}
+    # initials are single capitals or the usual digraphs ("J.Th.C.M."); "Vgl." and "Art." are not
+    initial = r"(?:[A-Z]|Th|Ch|Ph|Chr|Joh|IJ|Sj|Wm)\.?"
+    initials = {"TEXT": {"REGEX": rf"^(?=(?:[A-Z]|Th|Ch|Ph|Chr|Joh|IJ|Sj|Wm)\.){initial}(?:{initial})*$"}}
+    more_initials = {"TEXT": {"REGEX": rf"^(?:{initial})+$|^\.$"}, "OP": "*"}
     interfix = {"LOWER": {"IN": interfixes()}, "OP": "*"}
     surname = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ'’]+)*$"},
                "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}

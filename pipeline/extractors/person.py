@@ -15,7 +15,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span
 
 from pipeline.extractors.hit import Hit, entity_id, text_of
-from pipeline.extractors.entities import common_words
+from pipeline.extractors.entities import common_words, surnames
 from pipeline.extractors.municipality import surface_forms
 
 VERSION = 1
@@ -25,11 +25,32 @@ STREET = re.compile(r"(?<=[a-z])(?:straat|weg|laan|plein|dreef|singel|kade|grach
 
 
 @functools.cache
-def title_words() -> frozenset[str]:
-    """Return the lower-case words of every title in data/person_titles.csv."""
+def titles() -> tuple[tuple[str, ...], ...]:
+    """Return every title in data/person_titles.csv as lower-case words, longest first."""
     text = files("pipeline.extractors").joinpath("data", "person_titles.csv").read_text(encoding="utf-8")
-    words = {word for row in csv.DictReader(text.splitlines()) for word in row["title"].split()}
-    return frozenset(words - {"van", "de", "der", "den", "het"})  # "Staatssecretaris van Rijn" keeps "van"
+    found = {tuple(row["title"].lower().split()) for row in csv.DictReader(text.splitlines())}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _after_titles(doc: Doc, start: int, end: int) -> int:
+    """Return the first token after any titles at start: "de heer mr. J. Visser" -> the "J." token."""
+    moved = True
+    while moved:
+        moved = False
+        for title in titles():
+            words = [t.lower_ for t in doc[start:min(end - 1, start + len(title))]]
+            if tuple(words) == title:
+                start += len(title)
+                moved = True
+                break
+    return start
+
+
+#: one initial without an interfix before a word no name list knows is a list item: "E. Afspraken"
+SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")
+#: a name whose last word is one of these is an institution: "Lodewijk College"
+INSTITUTION_WORDS = {"college", "school", "lyceum", "universiteit", "hogeschool", "ziekenhuis", "groep",
+                     "centrum", "instituut", "stichting", "fonds", "academie", "huis", "zorg"}
 
 
 def normalize(raw: str) -> str:
@@ -43,18 +64,22 @@ def normalize(raw: str) -> str:
 
 def _names(doc: Doc) -> Iterator[Span]:
     """Yield the name part of every PER entity: titles trimmed, no place after "te", no organisation."""
-    titles = title_words()
     places = surface_forms()
     org_names = [ent.text.lower() for ent in doc.ents if ent.label_ == "ORG"]
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
         start, end = ent.start, ent.end
-        while start < end - 1 and doc[start].lower_ in titles:
-            start += 1
+        titled = _after_titles(doc, start, end)
+        has_title, start = titled > start, titled
         if end - start >= 3 and doc[end - 2].lower_ in {"te", "uit", "van"} and doc[end - 1].text in places:
             end -= 2  # "P. Trip te Heerenveen": the seat, not a double surname
         span = doc[start:end]
+        if (not has_title and ent.kb_id_ != "source" and len(span) == 2 and SINGLE_INITIAL.match(span[0].text)
+                and span[1].lower_ not in surnames()):
+            continue  # "E. Gemeenten", "A. Beschrijving": a lettered list item
+        if span[-1].lower_ in INSTITUTION_WORDS:
+            continue
         if STREET.search(span[-1].text):
             continue  # "Burgemeester van der Dussenplein", "Dr. Willemdreesweg": an address
         if span[-1].text in places and len(span) <= 2:
