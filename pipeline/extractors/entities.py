@@ -118,6 +118,11 @@ def token_patterns() -> list[dict]:
         # a name in capitals may join words with EN: "THUISZORG GOOI- EN VECHTSTREEK B.V."
         {"label": "ORG", "pattern": [{**upper, "OP": "+"}, {"ORTH": {"IN": ["EN", "VAN", "DE", "DER", "&"]}},
                                      {**upper, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
+        # schools and hospitals named by their kind: "ROC van Twente", "Saxion Hogeschool", "Hogeschool Utrecht"
+        {"label": "ORG", "pattern": [{"ORTH": {"IN": ["ROC", "Hogeschool", "Universiteit", "Ziekenhuis"]}},
+                                     {"LOWER": {"IN": ["van", "de", "voor"]}, "OP": "?"}, {**cap, "OP": "+"}]},
+        {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"ORTH": {"IN": ["Hogeschool", "Universiteit", "Ziekenhuis",
+                                                                           "Zorggroep"]}}]},
         {"label": "ORG", "pattern": [{"ORTH": {"IN": ["Rechtbank", "Gerechtshof", "RECHTBANK"]}},
                                      {"TEXT": {"REGEX": r"^[A-Z][\w'’-]+$"}}]},
     ]

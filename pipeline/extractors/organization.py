@@ -52,8 +52,91 @@ def glued_name() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])({alternatives})(?=-[a-z])")
 
 
+#: a name followed by its abbreviation in brackets: "maatschappelijk platform Voerendaal (MPV)"
+DEFINITION = re.compile(r"((?:[\w’'&-]+\s+){0,7}[\w’'&-]+)\s*\(([A-Z][A-Za-z]{1,7})\)")
+#: the defined name must say what kind of body it is; "Wet verplichte GGZ (WvGGZ)" is a law
+BODY_WORDS = {"platform", "stichting", "vereniging", "raad", "bureau", "dienst", "centrum", "team", "instituut",
+              "groep", "federatie", "fonds", "autoriteit", "inspectie", "commissie", "college", "netwerk",
+              "coöperatie", "collectief", "organisatie", "alliantie", "samenwerkingsverband", "combinatie",
+              "kenniscentrum", "ombudsman", "kamer", "ministerie", "gemeenschappelijke", "agentschap"}
+
+
+#: small words an abbreviation skips: "Raad voor Strafrechttoepassing en Jeugdbescherming (RSJ)"
+SKIPPED_WORDS = {"van", "voor", "de", "der", "den", "het", "en", "in", "op", "te", "of", "&"}
+
+
+def _defined_names(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, name, abbreviation) for names of bodies the text defines with an abbreviation."""
+    for match in DEFINITION.finditer(text):
+        words = list(re.finditer(r"[\w’'&-]+", match.group(1)))
+        letters = [c for c in match.group(2) if c.isupper()]
+        if len(letters) < 2:
+            continue
+        # walk back over the words until the content words' initials spell the abbreviation
+        needed, first = list(letters), None
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].group()
+            if word.lower() in SKIPPED_WORDS:
+                continue
+            if not needed or word[0].upper() != needed[-1]:
+                break
+            needed.pop()
+            first = i
+            if not needed:
+                break
+        if needed or first is None:
+            continue
+        name_words = [w.group() for w in words[first:]]
+        if not any(w.lower() in BODY_WORDS for w in name_words) or name_words[0].lower() in {"wet", "besluit"}:
+            continue
+        start = match.start(1) + words[first].start()
+        end = match.start(1) + words[-1].end()
+        yield start, end, text[start:end], match.group(2)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Return True when short is an abbreviation of full: words kept whole or cut to their initials.
+
+    >>> abbreviates("ROC MN", "Stichting ROC Midden Nederland"), abbreviates("VNG", "Vereniging van Nederlandse Gemeenten")
+    (True, True)
+    >>> abbreviates("CDA", "Combinatie Koraal")
+    False
+    """
+    all_words = [w for w in full.split() if w.lower() not in SKIPPED_WORDS]
+    parts = short.split()
+    if short == full or not parts or len(all_words) < 2:
+        return False
+    # "ROC MN" leaves out the legal form of "Stichting ROC Midden Nederland"; "VNG" keeps its "Vereniging"
+    tries = [all_words]
+    if all_words[0].lower() in {"stichting", "vereniging", "coöperatie"}:
+        tries.append(all_words[1:])
+    return any(_spells(parts, words) for words in tries)
+
+
+def _spells(parts: list[str], words: list[str]) -> bool:
+    """Return True when the parts, in order, are whole words or runs of initials of all the words,
+    at least one of them initials ("VITAAL THUISZORG" is no abbreviation of "STICHTING VITAAL THUISZORG")."""
+
+    def match(p: int, w: int, shortened: bool) -> bool:
+        if p == len(parts):
+            return w == len(words) and shortened
+        part = parts[p]
+        if w < len(words) and part.lower() == words[w].lower() and match(p + 1, w + 1, shortened):
+            return True
+        n = len(part)
+        return (part.isupper() and w + n <= len(words) and n > 1
+                and part == "".join(x[0].upper() for x in words[w:w + n]) and match(p + 1, w + n, True))
+
+    return bool(words) and match(0, 0, False)
+
+
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
+    text = text_of(doc)
+    ruled = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    for start, end, name, abbreviation in _defined_names(text):
+        if not any(s < end and start < e for s, e in ruled):
+            yield Hit(start, end, name, entity_id("org", name))
     for match in glued_name().finditer(text_of(doc)):
         yield Hit(match.start(), match.end(), match.group(), entity_id("org", match.group()))
     short_forms: dict[str, str] = {}
@@ -75,6 +158,8 @@ def find(doc: Doc) -> Iterator[Hit]:
         value = written[normalize(ent.text).casefold()]
         # the fullest written form: "Stichting ROC" where the text also says "Stichting ROC Midden Nederland"
         value = next((name for name in names if name.startswith(value + " ")), value)
+        # an abbreviation of a name the text also gives ("ROC MN") is the same organisation
+        value = next((name for name in names if abbreviates(value, name)), value)
         # a misspelt repetition ("Stiching ROC Midden Nederland") is the same organisation
         value = next((v for v in seen if v != value and _digits(v) == _digits(value)
                       and SequenceMatcher(None, v, value).ratio() >= SAME_NAME), value)

@@ -62,3 +62,13 @@ def test_a_surname_alone_takes_the_fullest_name() -> None:
 def test_ministries_streets_and_seats_are_not_names(text: str) -> None:
     assert all("Volksgezondheid" not in v and "plein" not in v and "Heerenveen" not in v
                for v in values(person, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Samen met het maatschappelijk platform Voerendaal (MPV) en later het MPV.", {"maatschappelijk platform Voerendaal"}),
+    ("de Raad voor Strafrechttoepassing en Jeugdbescherming (RSJ) adviseert", {"Raad voor Strafrechttoepassing en Jeugdbescherming"}),
+    ("de Wet verplichte GGZ (WvGGZ) en de Lokaal educatieve agenda (LEA)", set()),
+    ("ROC van Twente en Saxion Hogeschool leiden op.", {"ROC van Twente", "Saxion Hogeschool"}),
+])
+def test_bodies_defined_with_an_abbreviation_or_named_by_their_kind(text: str, expected: set[str]) -> None:
+    assert set(values(organization, text)) == expected
