@@ -96,6 +96,7 @@ def test_a_document_page_highlights_mentions_and_links_entities(site, page, requ
     page.click(".doc-text mark.k-municipality a >> nth=0")
     page.wait_for_selector("text=GM0917")
     assert "Heerlen" in page.content() and "Zuid-Limburg" in page.content()
+    assert page.locator(".entity-documents li").count() >= 4   # the seed pages that name Heerlen
     shot(page, request, "entity")
 
 

@@ -49,6 +49,26 @@ def render_cell(value, column, table, datasette):
 
 
 @hookimpl
+def extra_template_vars(template, database, table, request, datasette):
+    """On an entity's row page: the documents that name it, each linked to its first mention."""
+    if template != "row.html" or table != "entities" or request is None:
+        return None
+
+    async def documents():
+        entity = request.url_vars.get("pks", "")
+        db = datasette.get_database(database)
+        rows = (await db.execute(
+            "select d.id, d.title, d.path, count(*) as n_mentions, min(m.context) as context, e.name, "
+            "(select x.id from mentions x where x.document_id = d.id and x.entity_id = :e order by x.start limit 1)"
+            " as first_mention from mentions m join documents d on d.id = m.document_id "
+            "join entities e on e.id = m.entity_id where m.entity_id = :e group by d.id order by n_mentions desc "
+            "limit 500", {"e": entity})).rows
+        return {"entity_documents": [dict(r) for r in rows], "entity_name": rows[0]["name"] if rows else entity}
+
+    return documents
+
+
+@hookimpl
 def menu_links(datasette):
     return [{"href": datasette.urls.path("/-/charts"), "label": "Charts and map"}]
 
