@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test clean
+.PHONY: install demo test check clean
 
 # (Re)install when pyproject.toml changes; pip >= 25.1 reads [dependency-groups].
 $(VENV)/.installed: pyproject.toml
@@ -22,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# lint and type-check (CI runs this too)
+check: install
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .hypothesis

@@ -138,7 +138,8 @@ def read_ted(data: bytes, path: str) -> tuple[str, str | None, list[tuple[int, i
     for element in root.iter():
         if isinstance(element.tag, str):
             find.setdefault(_local(element.tag), element)  # the first: later ones cite other notices
-    original = (find.get("LG_ORIG").text or "").strip() if find.get("LG_ORIG") is not None else ""
+    language = find.get("LG_ORIG")
+    original = (language.text or "").strip() if language is not None else ""
     out = _Writer()
     title = None
     for doc in root.iter("{*}ML_TI_DOC"):

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def _serve(connection: Connection, work: Callable, memory_mb: int) -> None:
 
 @dataclass(slots=True)
 class _Worker:
-    process: multiprocessing.Process
+    process: BaseProcess
     connection: Connection
     index: int | None = None
     started: float = 0.0
@@ -127,6 +128,7 @@ class Pool(Generic[Task, Result]):
                 now = time.monotonic()
                 for worker in list(busy):
                     index = worker.index
+                    assert index is not None  # busy workers have a task
                     if worker.connection in ready:
                         try:
                             status, value = worker.connection.recv()

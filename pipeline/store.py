@@ -26,51 +26,51 @@ migrations = Migrations("inkoopradar")
 @migrations()
 def create_tables(db: Database) -> None:
     """Version 1 of the schema."""
-    db["runs"].create({
+    db.table("runs").create({
         "id": int, "started": str, "finished": str, "status": str, "version": str, "paths": str,
         "n_files": int, "n_ok": int, "n_failed": int, "n_skipped": int, "n_unchanged": int,
     }, pk="id", not_null={"started", "status", "version"})
-    db["documents"].create({
+    db.table("documents").create({
         "id": str, "path": str, "sha256": str, "media_type": str, "status": str, "error": str,
         "title": str, "source_url": str, "published": str, "lang": str, "lang_prob": float,
         "n_pages": int, "n_chars": int, "text_extractor": str, "duplicate_of": str,
         "ingested_at": str, "run_id": int, "text": str,
     }, pk="id", not_null={"path", "sha256", "status"},
         foreign_keys=[("duplicate_of", "documents", "id"), ("run_id", "runs", "id")])
-    db["pages"].create({"document_id": str, "page": int, "start": int, "end": int},
+    db.table("pages").create({"document_id": str, "page": int, "start": int, "end": int},
                        pk=("document_id", "page"), foreign_keys=[("document_id", "documents", "id")])
-    db["mentions"].create({
+    db.table("mentions").create({
         "id": str, "document_id": str, "kind": str, "value": str, "text": str,
         "start": int, "end": int, "page": int, "extractor": str,
     }, pk="id", not_null={"document_id", "kind", "value", "text", "start", "end", "extractor"},
         foreign_keys=[("document_id", "documents", "id")])
-    db["problems"].create({"document_id": str, "stage": str, "message": str},
+    db.table("problems").create({"document_id": str, "stage": str, "message": str},
                           pk=("document_id", "stage"), foreign_keys=[("document_id", "documents", "id")])
-    db["mentions"].create_index(["kind", "value"])
-    db["mentions"].create_index(["document_id"])
-    db["documents"].create_index(["sha256"])
-    db["documents"].create_index(["status"])
-    db["documents"].enable_fts(["title", "text"], create_triggers=True,
+    db.table("mentions").create_index(["kind", "value"])
+    db.table("mentions").create_index(["document_id"])
+    db.table("documents").create_index(["sha256"])
+    db.table("documents").create_index(["status"])
+    db.table("documents").enable_fts(["title", "text"], create_triggers=True,
                                tokenize="unicode61 remove_diacritics 2")
 
 
 @migrations()
 def add_entities(db: Database) -> None:
     """Version 2: entities (municipalities with CBS codes, later organisations and persons)."""
-    db["entities"].create({
+    db.table("entities").create({
         "id": str, "kind": str, "name": str, "active": int, "successor_id": str, "successor_name": str,
         "ended": str, "jeugdregio_code": str, "jeugdregio": str, "province_code": str, "province": str,
         "lat": float, "lon": float,
     }, pk="id", not_null={"kind", "name"})
-    db["entities"].create_index(["kind", "name"])
-    db["mentions"].add_column("entity_id", str, fk="entities", fk_col="id")
-    db["mentions"].create_index(["entity_id"])
+    db.table("entities").create_index(["kind", "name"])
+    db.table("mentions").add_column("entity_id", str, fk="entities", fk_col="id")
+    db.table("mentions").create_index(["entity_id"])
 
 
 @migrations()
 def add_reading_aids(db: Database) -> None:
     """Version 3: a readable context per mention and a trigram index for substring search."""
-    db["mentions"].add_column("context", str)
+    db.table("mentions").add_column("context", str)
     # folded (no diacritics, lower case) title and text, so "jeugdhulp" finds "Jeugdhulpaanbieders"
     # and "residentiele" finds "residentiële"; rowid = documents.rowid
     db.execute("create virtual table documents_trigram using fts5(title, text, tokenize = 'trigram')")
@@ -185,14 +185,14 @@ def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> 
     with db.atomic():
         for table in ("mentions", "pages", "problems"):
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        db["documents"].upsert(doc, pk="id")
+        db.table("documents").upsert(doc, pk="id")
         rowid = db.execute("select rowid from documents where id = ?", [doc_id]).fetchone()[0]
         db.execute("delete from documents_trigram where rowid = ?", [rowid])
         if doc["text"]:
             db.execute("insert into documents_trigram (rowid, title, text) values (?, ?, ?)",
                        [rowid, fold(doc["title"] or ""), fold(doc["text"])])
         if outcome.entities:
-            db["entities"].insert_all([dataclasses.asdict(e) for e in outcome.entities], pk="id", ignore=True)
+            db.table("entities").insert_all([dataclasses.asdict(e) for e in outcome.entities], pk="id", ignore=True)
         _insert(db, "pages", outcome.pages)
         _insert(db, "mentions", outcome.mentions)
         _insert(db, "problems", outcome.problems)
@@ -211,7 +211,7 @@ def write_entities(db: Database, entities: Iterable[Entity]) -> None:
     """Insert or update the known entities (the municipality gazetteer) in one transaction."""
     rows = [dataclasses.asdict(e) for e in entities]
     with db.atomic():
-        db["entities"].upsert_all(rows, pk="id", batch_size=500)
+        db.table("entities").upsert_all(rows, pk="id", batch_size=500)
 
 
 class Busy(Exception):
@@ -252,7 +252,7 @@ def start_run(db: Database, version: str, paths: list[str], n_files: int) -> int
     are marked 'interrupted' (the caller holds the write lock, so none of them is still going)."""
     with db.atomic():
         db.execute("update runs set status = 'interrupted' where status = 'running'")
-        db["runs"].insert({"started": now(), "status": "running", "version": version,
+        db.table("runs").insert({"started": now(), "status": "running", "version": version,
                            "paths": json.dumps(paths), "n_files": n_files})
     return db.execute("select max(id) from runs").fetchone()[0]
 
@@ -260,7 +260,7 @@ def start_run(db: Database, version: str, paths: list[str], n_files: int) -> int
 def finish_run(db: Database, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
     """Record a run's end, its counts per outcome and whether it finished."""
     with db.atomic():
-        db["runs"].update(run_id, {"finished": now(), "status": status,
+        db.table("runs").update(run_id, {"finished": now(), "status": status,
                                    **{f"n_{key}": value for key, value in counts.items()}})
 
 

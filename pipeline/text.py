@@ -53,8 +53,10 @@ class Text:
     entities: tuple[tuple[int, int, str], ...] = ()
 
 
-def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
     """Decode the bytes UTF-8 rejects as windows-1252 (Latin-1 for its 5 undefined bytes)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
     bad = err.object[err.start:err.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
 
@@ -192,7 +194,7 @@ def read_html(source: Source) -> Text:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     extractor = f"trafilatura/{trafilatura.__version__}"
-    text = _tidy_html_text(result.text or "") if result is not None else ""
+    text = _tidy_html_text(getattr(result, "text", None) or "")
     if not text:
         # no main content found (fragments, tiny pages): fall back to all visible text
         text = _tidy_html_text(trafilatura.html2txt(html) or "")
@@ -200,7 +202,8 @@ def read_html(source: Source) -> Text:
     if not text:
         raise BadInput(f"{source.path}: no visible text could be read from the page (only scripts, or nested "
                        "deeper than the HTML parser's limit of 255 levels?); save it as text and ingest that")
-    title = clean(result.title).strip() if result is not None and result.title else first_line(text)
+    page_title = getattr(result, "title", None)
+    title = clean(page_title).strip() if page_title else first_line(text)
     return Text(
         text=text, extractor=extractor, title=title,
         source_url=getattr(result, "url", None) or None,

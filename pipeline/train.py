@@ -106,7 +106,7 @@ def to_docbin(sentences: Iterable[Sentence], vocab) -> DocBin:
     def flush() -> None:
         words = [w for s in group for w, _ in s]
         tags = clean_tags([t for s in group for _, t in s])
-        starts = [i == 0 for s in group for i in range(len(s))]
+        starts: list[bool | int | None] = [i == 0 for s in group for i in range(len(s))]
         doc = Doc(vocab, words=words, sent_starts=starts)
         doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
         docbin.add(doc)

@@ -167,10 +167,11 @@ def _day_month_hits(doc: Doc, match: re.Match[str]) -> Iterator[Hit]:
 
 def _month_year_hits(match: re.Match[str]) -> Iterator[Hit]:
     year = int(match.group("year"))
-    words = [w for w in MONTH_TOKEN.finditer(match.group("months")) if _month_number(w.group())]
+    months = [(w, _month_number(w.group())) for w in MONTH_TOKEN.finditer(match.group("months"))]
+    words = [(w, month) for w, month in months if month]
     offset = match.start("months")
-    for i, word in enumerate(words):
-        value = format_date(year, _month_number(word.group()))
+    for i, (word, month) in enumerate(words):
+        value = format_date(year, month)
         if value is None:
             continue
         start = match.start() if i == 0 else offset + word.start()

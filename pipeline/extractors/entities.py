@@ -15,7 +15,10 @@ import functools
 import re
 from importlib.resources import files
 
+from typing import Any, cast
+
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from pipeline.extractors.municipality import surface_forms
 
@@ -141,7 +144,7 @@ def token_patterns() -> list[dict]:
     any_first = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ]+$"}, "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
     titles = [row["title"].split() for row in _data_rows("person_titles.csv")]
     # one pattern per name shape for all one-word titles keeps the matcher small and fast
-    title_patterns = [[{"LOWER": {"IN": sorted(t[0] for t in titles if len(t) == 1)}}]]
+    title_patterns: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": sorted(t[0] for t in titles if len(t) == 1)}}]]
     title_patterns += [[{"LOWER": word} for word in t] for t in titles if len(t) > 1]
     for title in title_patterns:
         for name in [*names, [interfix, surname], [any_first, interfix, surname]]:
@@ -151,7 +154,8 @@ def token_patterns() -> list[dict]:
 
 def add_entity_ruler(nlp: Language) -> Language:
     """Add the organisation and person ruler to a pipeline and return it."""
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler",
+                                           config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False}))
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": "ORG", "pattern": name} for name in organization_phrases()]
                            + token_patterns())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -135,11 +136,11 @@ def surface_forms() -> dict[str, tuple[str, str]]:
         if row["cbs_code"]:
             add(row["alias"], row["cbs_code"], "name")
     for row in _rows("municipality_words.csv"):
-        code = by_name.get(row["official_name"])
+        known = by_name.get(row["official_name"])
         if row["kind"] == "not_adjective":
             forms.pop(row["form"], None)
-        elif code:
-            add(row["form"], code, row["kind"])
+        elif known:
+            add(row["form"], known, row["kind"])
     for form in ambiguous:  # "Bergen": Noord-Holland or Limburg; the text must say which
         forms.pop(form, None)
     return forms
@@ -150,7 +151,7 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Return a case-exact matcher and a lower-case one (for names in capitals: "GEMEENTE BEEK")."""
     import spacy
 
-    tokenizer = spacy.blank("nl", vocab=vocab).tokenizer  # patterns tokenized as documents are
+    tokenizer: Tokenizer = spacy.blank("nl", vocab=vocab).tokenizer  # type: ignore[assignment]  # as documents
     exact, lower = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
     forms = list(surface_forms())
     for form, pattern in zip(forms, tokenizer.pipe(forms)):

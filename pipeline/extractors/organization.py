@@ -134,7 +134,7 @@ def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
     text = text_of(doc)
     ruled = [(ent.start_char, ent.end_char) for ent in doc.ents]
-    for start, end, name, abbreviation in _defined_names(text):
+    for start, end, name, _abbreviation in _defined_names(text):
         if not any(s < end and start < e for s, e in ruled):
             yield Hit(start, end, name, entity_id("org", name))
     for match in glued_name().finditer(text_of(doc)):

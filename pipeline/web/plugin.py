@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -150,7 +151,7 @@ async def search_page(datasette, request):
         "database": db.name}, request=request))
 
 
-def highlight(text: str, mentions: list[dict], entity_url, pages: list[dict] = ()) -> Markup:
+def highlight(text: str, mentions: list[dict], entity_url, pages: Sequence[dict] = ()) -> Markup:
     """Return the text as HTML with each mention in a <mark> of its kind (the shortest one where they
     overlap, all of them in its title) and a page marker where each PDF page starts."""
     page_at = {p["start"]: p["page"] for p in pages}
@@ -209,7 +210,7 @@ def _bars(series: dict[str, dict[str, int]], years: list[str]) -> Markup:
                "#4b5563", "#65a30d", "#7c3aed", "#0d9488", "#b91c1c", "#1d4ed8", "#a16207", "#be185d"]
     parts = [f'<svg viewBox="0 0 {width} {height + 40}" role="img" aria-label="mentions of care types per year">']
     for i, year in enumerate(years):
-        y_top = height
+        y_top: float = height
         for j, (name, counts) in enumerate(series.items()):
             count = counts.get(year, 0)
             if not count:
