@@ -9,10 +9,16 @@ import sys
 
 import click
 
+from typing import TYPE_CHECKING
+
 from pipeline.errors import BadInput
-from pipeline.run import MAX_CHARS, Options, Summary, ingest, version
 from pipeline.sources import MAX_BYTES
-from pipeline.store import Busy
+
+if TYPE_CHECKING:
+    from pipeline.run import Summary
+
+#: kept equal to pipeline.run.MAX_CHARS (a test checks), so --help need not import the pipeline
+MAX_CHARS = 2_000_000
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +30,7 @@ class UsageProblem(click.ClickException):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version(), "--version", prog_name="inkoopradar")
+@click.version_option(package_name="inkoopradar", prog_name="inkoopradar")
 @click.option("-v", "--verbose", is_flag=True, help="Log details, including tracebacks of extractor errors.")
 def cli(verbose: bool) -> None:
     """Inkoopradar: Dutch procurement documents into SQLite, published with Datasette.
@@ -36,7 +42,7 @@ def cli(verbose: bool) -> None:
 
 
 def _progress_printer(stream):
-    def show(done: int, total: int, summary: Summary) -> None:
+    def show(done: int, total: int, summary: "Summary") -> None:
         failed = summary.counts["failed"]
         stream.write(f"\r{done}/{total} files, {failed} failed")
         stream.flush()
@@ -74,6 +80,9 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, max_cha
         raise UsageProblem(f"cannot write the database {db_path}: folder {folder} does not exist or is not writable")
     if os.path.exists(db_path) and not os.access(db_path, os.W_OK):
         raise UsageProblem(f"cannot write the database {db_path}: the file is read-only")
+    from pipeline.run import Options, ingest
+    from pipeline.store import Busy
+
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     try:
         options = Options(max_bytes=max_bytes, max_chars=max_chars, force=force, only_failed=only_failed, workers=workers,
