@@ -101,6 +101,19 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, max_cha
         sys.exit(1)
 
 
+def _fold_write_ahead_log(db_path: str) -> None:
+    """Fold a left-over write-ahead log (from a killed ingest) into the file: read-only serving ignores it."""
+    wal = db_path + "-wal"
+    if not os.path.exists(wal) or os.path.getsize(wal) == 0:
+        return
+    try:
+        with sqlite3.connect(db_path, timeout=5) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError as err:
+        click.echo(f"warning: {wal} holds changes that read-only serving will not show ({err}); "
+                   "run inkoopradar ingest again or copy the database somewhere writable", err=True)
+
+
 @cli.command("serve")
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
@@ -123,6 +136,7 @@ def serve_command(db_path: str, port: int, host: str, metadata_path: str | None)
     except sqlite3.DatabaseError as err:
         raise UsageProblem(f"{db_path} is not an Inkoopradar database ({err}); "
                            f"create one with: inkoopradar ingest PATH --db {db_path}") from err
+    _fold_write_ahead_log(db_path)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
     publish.serve(db_path, host, port, metadata_path)
 

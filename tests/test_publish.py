@@ -56,3 +56,22 @@ def test_the_database_is_served_read_only_with_cors(server: str) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{server}/inkoop.json?{sql}", timeout=30)
     assert refused.value.code == 400
+
+
+def test_serve_shows_rows_left_in_the_write_ahead_log_by_a_killed_ingest(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import SEED, serving
+
+    db = tmp_path / "wal.db"
+    subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEED / "seed-000.txt"), "--db", str(db)],
+                   check=True, capture_output=True)
+    # a writer that dies without closing leaves its last transaction in the -wal file only
+    script = ("import os, sqlite3; c = sqlite3.connect(%r); c.execute('pragma journal_mode=wal'); "
+              "c.execute(\"update documents set title = 'NA DE CRASH'\"); c.commit(); os._exit(0)" % str(db))
+    subprocess.run([sys.executable, "-c", script], check=True)
+    assert (tmp_path / "wal.db-wal").stat().st_size > 0
+    with serving(db) as base:
+        data, _ = get_json(f"{base}/wal/documents.json?_shape=array&_col=title")
+    assert [row["title"] for row in data] == ["NA DE CRASH"]
