@@ -114,6 +114,20 @@ def _fold_write_ahead_log(db_path: str) -> None:
                    "run inkoopradar ingest again or copy the database somewhere writable", err=True)
 
 
+def _upgrade(db_path: str) -> None:
+    """Bring a database made by an older version up to the current schema and views before serving it."""
+    if not os.access(db_path, os.W_OK):
+        return
+    from pipeline import store
+    from pipeline.extractors import EXTRACTORS
+
+    try:
+        with store.write_lock(db_path):
+            store.close_db(store.open_db(db_path, list(EXTRACTORS)))
+    except store.Busy:
+        click.echo("warning: an ingest is writing to the database; serving it as it is", err=True)
+
+
 @cli.command("serve")
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
@@ -137,6 +151,7 @@ def serve_command(db_path: str, port: int, host: str, metadata_path: str | None)
         raise UsageProblem(f"{db_path} is not an Inkoopradar database ({err}); "
                            f"create one with: inkoopradar ingest PATH --db {db_path}") from err
     _fold_write_ahead_log(db_path)
+    _upgrade(db_path)
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
     publish.serve(db_path, host, port, metadata_path)
 

@@ -75,3 +75,20 @@ def test_serve_shows_rows_left_in_the_write_ahead_log_by_a_killed_ingest(tmp_pat
     with serving(db) as base:
         data, _ = get_json(f"{base}/wal/documents.json?_shape=array&_col=title")
     assert [row["title"] for row in data] == ["NA DE CRASH"]
+
+
+def test_serve_upgrades_a_database_without_the_reading_views(tmp_path) -> None:
+    import sqlite3
+    import subprocess
+    import sys
+
+    from tests.conftest import SEED, serving
+
+    db = tmp_path / "old.db"
+    subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEED / "seed-000.txt"), "--db", str(db)],
+                   check=True, capture_output=True)
+    with sqlite3.connect(db) as con:  # as an older version left it
+        con.execute("drop view document_overview")
+    with serving(db) as base:
+        data, _ = get_json(f"{base}/old/document_overview.json?_shape=array&_col=title")
+    assert [row["title"] for row in data] == ["Verblijf Jeugd"]
