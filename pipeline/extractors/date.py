@@ -66,12 +66,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # one or more days sharing a month: "vrijdag 13 maart 2020", "15 en 24 november 2017"
         "DAY_MONTH": re.compile(
             rf"\b(?:(?:{weekday}),?{SPACE})?(?P<days>{day}(?:{JOINER}{day})*){SPACE}(?P<month>{month})"
-            rf"(?:{SPACE}(?P<year>{YEAR})\b|(?P<coming>{SPACE}a\.s\.|{SPACE}j\.l\.|{SPACE}jl\.))?",
+            rf"(?:{SPACE}(?P<year>{YEAR})\b|{SPACE}['’](?P<yy>\d{{2}})\b|(?P<coming>{SPACE}a\.s\.|{SPACE}j\.l\.|{SPACE}jl\.))?",
             re.IGNORECASE),
         # months sharing a year: "maart 2018", "eind november / begin december 2017", "oktober tot december 2020"
         "MONTH_YEAR": re.compile(
             rf"\b(?:{MODIFIER}{SPACE})?(?P<months>{month}(?:{JOINER}(?:{MODIFIER}{SPACE})?{month})*)"
-            rf"{SPACE}(?P<year>{YEAR})\b",
+            rf"{SPACE}(?:(?P<year>{YEAR})|['’](?P<yy>\d{{2}}))\b",
             re.IGNORECASE),
         # day-first numeric: 13-03-2020, 13.03.2020, 13/3/2020, 10-7-2025
         # table cells glued by PDF or HTML extraction ("01-01-201501-01-2016") still part at the year
@@ -117,6 +117,16 @@ def format_date(year: int | None, month: int, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
+def _year_of(match: re.Match[str]) -> int | None:
+    """Return the year a match states: four digits, or two after an apostrophe ("maart '19" -> 2019)."""
+    if match.group("year"):
+        return int(match.group("year"))
+    if match.group("yy"):
+        short = int(match.group("yy"))
+        return 2000 + short if short < 70 else 1900 + short
+    return None
+
+
 def _month_number(word: str) -> int | None:
     return month_names().get(word.lower().rstrip("."))
 
@@ -150,7 +160,7 @@ def _day_month_hits(doc: Doc, match: re.Match[str]) -> Iterator[Hit]:
     month = _month_number(match.group("month"))
     if month is None:
         return
-    year = int(match.group("year")) if match.group("year") else None
+    year = _year_of(match)
     if year is None:
         year = _context_year(doc, match.start(), match.end())
     days = list(DAY_NUMBER.finditer(match.group("days")))
@@ -166,7 +176,7 @@ def _day_month_hits(doc: Doc, match: re.Match[str]) -> Iterator[Hit]:
 
 
 def _month_year_hits(match: re.Match[str]) -> Iterator[Hit]:
-    year = int(match.group("year"))
+    year = _year_of(match)
     months = [(w, _month_number(w.group())) for w in MONTH_TOKEN.finditer(match.group("months"))]
     words = [(w, month) for w, month in months if month]
     offset = match.start("months")

@@ -21,12 +21,12 @@ TED_NOTICE = re.compile(r"\b((?:19|20)\d{2})\s?/\s?S\s?(\d{1,3})\s?[-–]\s?(\d{
 #: "TenderNed (kenmerk 123456)", "TenderNed-nummer 123456"
 TENDERNED = re.compile(
     r"\b(?:tenderned[\s-]*(?:\(\s*)?(?:kenmerk|nummer|nr\.?|id|referentie(?:nummer)?|publicatienummer)"
-    r"|TN)\s*[:.]?\s*(\d{4,7})\b",
+    r"|TN|tenderned\s*\(|tenderned\.nl/aankondigingen/overzicht/)\s*[:.]?\s*(\d{4,7})\b",
     re.IGNORECASE,
 )
 #: "tendernummer 142669", "Negometrix (tender)nummer 142669", ".../PublishedTenders.aspx?tenderid=176724"
 NEGOMETRIX = re.compile(
-    r"\b(?:negometrix[\s-]*(?:tender)?(?:nummer|nr\.?|id|kenmerk)|tender\s?(?:nummer|nr\.?|id)|tenderid=)"
+    r"\b(?:negometrix[\s-]*(?:tender)?(?:nummer|nr\.?|id|kenmerk)|negometrix\s*\(|tender\s?(?:nummer|nr\.?|id)|tenderid=)"
     r"\s*[:.=]?\s*(\d{4,7})\b",
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ from tests.extractors.conftest import surfaces, values
     ("Uitspraak van 2020-03-13 in kort geding.", ["2020-03-13"]),
     ("date 2022-10 Gemeenten werken samen.", ["2022-10"]),
     ("Op 2\u00a0juli 2018 is de opdracht gegund.", ["2018-07-02"]),
+    ("Gegund op 13 maart '19, gestart in juni ’20.", ["2019-03-13", "2020-06"]),
 ])
 def test_dates_are_normalised_with_their_granularity(text: str, expected: list[str]) -> None:
     assert values(date, text) == expected

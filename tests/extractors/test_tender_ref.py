@@ -19,6 +19,8 @@ from tests.extractors.conftest import surfaces, values
     ("Aanbesteding Jeugd (TN469379) en Wmo (TN 169744).", ["tenderned:469379", "tenderned:169744"]),
     ("Aankondiging 2019/S 049-112233 in het Publicatieblad.", ["ted:2019/S 049-112233"]),
     ("TED 2018/S 38-083743", ["ted:2018/S 038-083743"]),
+    ("gepubliceerd op TenderNed (345678) en Negometrix (142669)", ["tenderned:345678", "negometrix:142669"]),
+    ("zie https://www.tenderned.nl/aankondigingen/overzicht/298765", ["tenderned:298765"]),
 ])
 def test_tender_numbers_are_normalised_to_platform_and_id(text: str, expected: list[str]) -> None:
     assert values(tender_ref, text) == expected
