@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+from html.parser import HTMLParser
 import re
 import unicodedata
 from collections.abc import Callable
@@ -182,6 +183,39 @@ def _tidy_html_text(text: str) -> str:
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+class _VisibleText(HTMLParser):
+    """Collects the text of a page outside script, style and template elements, at any depth."""
+
+    HIDDEN = {"script", "style", "template", "noscript", "head"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "td"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _visible_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
+
+
 def read_html(source: Source) -> Text:
     """Read a web page's main text with trafilatura, dropping navigation, banners and comment forms."""
     import trafilatura
@@ -200,8 +234,12 @@ def read_html(source: Source) -> Text:
         text = _tidy_html_text(trafilatura.html2txt(html) or "")
         extractor += "+html2txt"
     if not text:
-        raise BadInput(f"{source.path}: no visible text could be read from the page (only scripts, or nested "
-                       "deeper than the HTML parser's limit of 255 levels?); save it as text and ingest that")
+        # lxml gives up on trees deeper than 255 levels; the standard library's tokenizer keeps no tree
+        text = _tidy_html_text(_visible_text(html))
+        extractor += "+htmlparser"
+    if not text:
+        raise BadInput(f"{source.path}: the page has no visible text (only scripts or markup); "
+                       "check that it is the page you meant, or save it as text and ingest that")
     page_title = getattr(result, "title", None)
     title = clean(page_title).strip() if page_title else first_line(text)
     return Text(

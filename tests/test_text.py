@@ -73,7 +73,7 @@ def test_html_declaring_latin1_is_read_as_windows_1252() -> None:
 
 
 def test_an_html_page_without_text_is_bad_input() -> None:
-    with pytest.raises(BadInput, match="no visible text could be read"):
+    with pytest.raises(BadInput, match="no visible text"):
         read_text(source(b"<html><body><script>var x = 1;</script></body></html>", "text/html", "leeg.html"))
 
 
