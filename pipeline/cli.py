@@ -12,13 +12,11 @@ import click
 from typing import TYPE_CHECKING
 
 from pipeline.errors import BadInput
-from pipeline.sources import MAX_BYTES
+from pipeline.pool import MEMORY_MB, TIMEOUT_SECONDS
+from pipeline.sources import MAX_BYTES, MAX_CHARS
 
 if TYPE_CHECKING:
     from pipeline.run import Summary
-
-#: kept equal to pipeline.run.MAX_CHARS (a test checks), so --help need not import the pipeline
-MAX_CHARS = 2_000_000
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +59,10 @@ def _progress_printer(stream):
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any file failed.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=0),
               help="Parallel parser processes (0: parse in this process, without limits).")
-@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=0),
+@click.option("--timeout", default=TIMEOUT_SECONDS, show_default=True, type=click.FloatRange(min=0),
               help="Seconds one file may take before it is stopped and recorded as failed (0: no limit).")
-@click.option("--max-memory", "max_memory_mb", default=2048, show_default=True, type=click.IntRange(min=0),
-              help="Megabytes of memory a parser process may use (0: no limit).")
+@click.option("--max-memory", "max_memory_mb", default=MEMORY_MB, show_default=True,
+              type=click.IntRange(min=0), help="Megabytes a parser process may use beyond its start (0: no limit).")
 @click.option("--ner-model", is_flag=True,
               help="Also let the statistical NER model propose organisations and persons the rules miss "
                    "(more recall, less precision: see pipeline/model/ner/README.md).")

@@ -26,7 +26,8 @@ Result = TypeVar("Result")
 
 
 #: default per-file limits: seconds of wall time, megabytes of address space per worker
-TIMEOUT_SECONDS = 120.0
+#: a 400-page PDF takes about two minutes in pdfplumber; ten minutes still stops a hang
+TIMEOUT_SECONDS = 600.0
 MEMORY_MB = 2048
 
 

@@ -22,16 +22,14 @@ from pipeline.extractors import EXTRACTORS, build_pipeline, load_ner_model
 from pipeline.language import detect_language
 from pipeline.records import (Document, Mention, Problem, document_id, make_mentions, make_pages,
                               municipality_entities, named_entities)
-from pipeline.sources import (MAX_BYTES, Source, display_path, find_paths, media_type_of, read_source,
-                              sha256_of)
+from pipeline.sources import (MAX_BYTES, MAX_CHARS, Source, display_path, find_paths, media_type_of,
+                              read_source, sha256_of)
 from pipeline.text import read_text
 
 log = logging.getLogger(__name__)
 
 #: the language the extractors are written for
 TARGET_LANGUAGE = "nl"
-#: default longest text extracted (a 600-page report is about 1.5 million characters)
-MAX_CHARS = 2_000_000
 
 
 def version() -> str:

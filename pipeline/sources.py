@@ -29,6 +29,8 @@ MEDIA_TYPES = {
 
 #: default largest file read, in bytes; larger files are skipped with their size as reason
 MAX_BYTES = 50_000_000
+#: default longest text extracted (a 600-page report is about 1.5 million characters); longer texts are cut
+MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,9 +149,3 @@ def test_strict_exits_1_when_a_file_failed(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--strict"])
     assert result.exit_code == 1 and "1 failed" in result.output
 
-
-def test_the_help_default_for_max_chars_is_the_pipelines() -> None:
-    from pipeline import cli as cli_module
-    from pipeline import run
-
-    assert cli_module.MAX_CHARS == run.MAX_CHARS
