@@ -26,6 +26,10 @@ from pipeline.extractors.municipality import surface_forms
 DEDUCE_LOOKUP = "data/lookup/src"
 LEGAL_PREFIXES = ["stichting", "vereniging", "coöperatie", "coöperatieve", "combinatie", "federatie"]
 LEGAL_SUFFIXES = ["b.v.", "b.v", "bv", "bv.", "n.v.", "nv", "v.o.f.", "vof", "u.a.", "holding"]
+#: words that introduce a name without being part of it: "zorgaanbieder Youké", "Adviesbureau Significant"
+DESCRIPTORS = ["aanbieder", "zorgaanbieder", "jeugdhulpaanbieder", "jeugdzorgaanbieder", "zorgorganisatie",
+               "jeugdzorgorganisatie", "adviesbureau", "onderzoeksbureau", "ingenieursbureau", "uitgeverij",
+               "opdrachtnemer", "inschrijver", "gegadigde", "zorginstelling", "jeugdinstelling", "omroep", "dagblad"]
 #: words inside a name ("Vereniging van Nederlandse Gemeenten"); not "en", which mostly joins two names
 CONNECTORS = ["van", "voor", "de", "der", "den", "in", "op", "het", "-", "aan"]
 #: institutions in deduce's list that are practices or shops rather than organisations in the news
@@ -117,6 +121,7 @@ def token_patterns() -> list[dict]:
         {"label": "ORG", "pattern": [{**prefix, "TEXT": {"REGEX": r"^[A-Z]+$"}}, {**upper, "OP": "+"}]},
         {"label": "ORG", "pattern": [prefix, {**cap, "OP": "+"}, connector, {**cap, "OP": "+"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
+        {"label": "ORG", "pattern": [{"LOWER": {"IN": DESCRIPTORS}}, {**cap, "OP": "+"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, connector, {**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
         # a name in capitals may join words with EN: "THUISZORG GOOI- EN VECHTSTREEK B.V."
         {"label": "ORG", "pattern": [{**upper, "OP": "+"}, {"ORTH": {"IN": ["EN", "VAN", "DE", "DER", "&"]}},

@@ -15,8 +15,9 @@ from importlib.resources import files
 
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from pipeline.extractors.entities import DESCRIPTORS
 from pipeline.extractors.hit import Hit, entity_id, text_of
 from pipeline.extractors.municipality import is_municipality_name
 
@@ -130,6 +131,20 @@ def _spells(parts: list[str], words: list[str]) -> bool:
     return bool(words) and match(0, 0, False)
 
 
+def _without_descriptor(ent: Span) -> Span:
+    """Return the entity without a leading word that only says what it is ("zorgaanbieder Youké" -> "Youké")."""
+    if len(ent) > 1 and ent[0].lower_ in DESCRIPTORS and ent.text not in gazetteer_names():
+        return ent[1:]
+    return ent
+
+
+@functools.cache
+def gazetteer_names() -> frozenset[str]:
+    """Return the names in data/organizations.csv ("Omroep Brabant" keeps its first word)."""
+    text = files("pipeline.extractors").joinpath("data", "organizations.csv").read_text(encoding="utf-8")
+    return frozenset(row["name"] for row in csv.DictReader(text.splitlines()))
+
+
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield every organisation the entity ruler found, with abbreviations mapped to their full names."""
     text = text_of(doc)
@@ -140,7 +155,8 @@ def find(doc: Doc) -> Iterator[Hit]:
     for match in glued_name().finditer(text_of(doc)):
         yield Hit(match.start(), match.end(), match.group(), entity_id("org", match.group()))
     short_forms: dict[str, str] = {}
-    entities = [ent for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)]
+    entities = [_without_descriptor(ent) for ent in doc.ents if ent.label_ == "ORG"]
+    entities = [ent for ent in entities if len(ent) and not is_municipality_name(ent.text)]
     in_order = [normalize(ent.text) for ent in entities]
     names = sorted(set(in_order), key=lambda name: (-len(name), name))
     # one spelling per name: "RECHTBANK LIMBURG" in a heading is the "Rechtbank Limburg" of the text, and

@@ -72,3 +72,9 @@ def test_ministries_streets_and_seats_are_not_names(text: str) -> None:
 ])
 def test_bodies_defined_with_an_abbreviation_or_named_by_their_kind(text: str, expected: set[str]) -> None:
     assert set(values(organization, text)) == expected
+
+
+def test_a_descriptor_before_a_name_is_not_part_of_it() -> None:
+    text = "De opdracht ging naar zorgaanbieder Youké en Adviesbureau Significant; Omroep Brabant meldde het."
+    assert values(organization, text) == ["Youké", "Significant", "Omroep Brabant"]
+    assert surfaces(organization, text)[:2] == ["Youké", "Significant"]
