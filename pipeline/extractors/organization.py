@@ -53,8 +53,10 @@ def glued_name() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])({alternatives})(?=-[a-z])")
 
 
-#: a name followed by its abbreviation in brackets: "maatschappelijk platform Voerendaal (MPV)"
-DEFINITION = re.compile(r"((?:[\w’'&-]+\s+){0,7}[\w’'&-]+)\s*\(([A-Z][A-Za-z]{1,7})\)")
+#: an abbreviation in brackets; the name it stands for is looked for in the words before it
+ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+#: how far back (characters) the defined name may start
+DEFINITION_REACH = 160
 #: the defined name must say what kind of body it is; "Wet verplichte GGZ (WvGGZ)" is a law
 BODY_WORDS = {"platform", "stichting", "vereniging", "raad", "bureau", "dienst", "centrum", "team", "instituut",
               "groep", "federatie", "fonds", "autoriteit", "inspectie", "commissie", "college", "netwerk",
@@ -68,9 +70,11 @@ SKIPPED_WORDS = {"van", "voor", "de", "der", "den", "het", "en", "in", "op", "te
 
 def _defined_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Yield (start, end, name, abbreviation) for names of bodies the text defines with an abbreviation."""
-    for match in DEFINITION.finditer(text):
-        words = list(re.finditer(r"[\w’'&-]+", match.group(1)))
-        letters = [c for c in match.group(2) if c.isupper()]
+    for match in ABBREVIATION.finditer(text):
+        left = max(0, match.start() - DEFINITION_REACH)
+        before = text[left:match.start()].rstrip()
+        words = list(re.finditer(r"[\w’'&-]+", before))[-8:]
+        letters = [c for c in match.group(1) if c.isupper()]
         if len(letters) < 2:
             continue
         # walk back over the words until the content words' initials spell the abbreviation
@@ -90,9 +94,11 @@ def _defined_names(text: str) -> Iterator[tuple[int, int, str, str]]:
         name_words = [w.group() for w in words[first:]]
         if not any(w.lower() in BODY_WORDS for w in name_words) or name_words[0].lower() in {"wet", "besluit"}:
             continue
-        start = match.start(1) + words[first].start()
-        end = match.start(1) + words[-1].end()
-        yield start, end, text[start:end], match.group(2)
+        if before[words[-1].end():].strip():
+            continue  # the name must end right before the bracket
+        start = left + words[first].start()
+        end = left + words[-1].end()
+        yield start, end, text[start:end], match.group(1)
 
 
 def abbreviates(short: str, full: str) -> bool:
