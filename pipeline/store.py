@@ -179,7 +179,7 @@ def first_with_sha256(db: Database, sha256: str, other_than: str) -> str | None:
 
 def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> None:
     """Replace everything stored for the outcome's document with the new records, in one transaction."""
-    doc = dataclasses.asdict(outcome.document)
+    doc = {f.name: getattr(outcome.document, f.name) for f in dataclasses.fields(outcome.document)}
     doc["run_id"] = run_id
     doc_id = doc["id"]
     with db.atomic():
@@ -204,7 +204,8 @@ def _insert(db: Database, table: str, records: list) -> None:
         return
     names = [f.name for f in dataclasses.fields(records[0])]
     sql = f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' * len(names))})"
-    db.conn.executemany(sql, [dataclasses.astuple(r) for r in records])
+    # records hold plain values, so reading the fields is enough (astuple deep-copies every one)
+    db.conn.executemany(sql, [tuple(getattr(r, n) for n in names) for r in records])
 
 
 def write_entities(db: Database, entities: Iterable[Entity]) -> None:

@@ -150,7 +150,7 @@ def token_patterns() -> list[dict]:
     titles = [row["title"].split() for row in _data_rows("person_titles.csv")]
     # one pattern per name shape for all one-word titles keeps the matcher small and fast
     title_patterns: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": sorted(t[0] for t in titles if len(t) == 1)}}]]
-    title_patterns += [[{"LOWER": word} for word in t] for t in titles if len(t) > 1]
+    title_patterns += [[{"LOWER": word.lower()} for word in t] for t in titles if len(t) > 1]
     for title in title_patterns:
         for name in [*names, [interfix, surname], [any_first, interfix, surname]]:
             patterns.append({"label": "PER", "pattern": [*title, *name]})

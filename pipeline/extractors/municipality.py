@@ -149,9 +149,14 @@ def surface_forms() -> dict[str, tuple[str, str]]:
 @functools.cache
 def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Return a case-exact matcher and a lower-case one (for names in capitals: "GEMEENTE BEEK")."""
-    import spacy
+    from pipeline.extractors import build_pipeline
 
-    tokenizer: Tokenizer = spacy.blank("nl", vocab=vocab).tokenizer  # type: ignore[assignment]  # as documents
+    nlp = build_pipeline()
+    if nlp.vocab is not vocab:  # a Doc from another pipeline: tokenize the names as that pipeline does
+        import spacy
+
+        nlp = spacy.blank("nl", vocab=vocab)
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # the names split as documents do
     exact, lower = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
     forms = list(surface_forms())
     for form, pattern in zip(forms, tokenizer.pipe(forms)):

@@ -40,6 +40,7 @@ def test_generic_references_are_not_organisations(text: str) -> None:
     ("Staatssecretaris van Rijn schreef de Kamer.", ["van Rijn"]),
     ("raadslid Krischan Hagedoorn en Ellen van der Vorst", ["Krischan Hagedoorn", "Ellen van der Vorst"]),
     ("W.M. Ritsema van Eck", ["W.M. Ritsema van Eck"]),
+    ("aldus de commissaris van de Koning Bovens.", ["Bovens"]),  # a title of several words
 ])
 def test_persons_are_found_without_titles(text: str, expected: list[str]) -> None:
     assert values(person, text) == expected
