@@ -231,10 +231,19 @@ def _outcomes(paths: list[str], options: Options) -> Iterator[store.Outcome]:
         for path in paths:
             yield _read_and_process(path, options)
         return
-    extract("warm-up", "Op 13 maart 2020 kocht de gemeente Heerlen in.",  # workers fork a built pipeline
-            ner_model=options.ner_model)
+    warm_up(options)
     pool = Pool(options.workers, _work, _lost, Limits(options.timeout, options.max_memory_mb))
     yield from pool.map([(path, options) for path in paths])
+
+
+def warm_up(options: Options = Options()) -> None:
+    """Build everything extraction loads lazily (spaCy pipeline, tables, language profiles) in this process.
+
+    Forked workers then share it instead of each building its own copy while the files wait.
+    """
+    text = "Op 13 maart 2020 kocht de gemeente Heerlen jeugdhulp in bij Stichting Pluryn."
+    detect_language(text)
+    extract("warm-up", text, ner_model=options.ner_model)
 
 
 def _work(task: tuple[str, Options]) -> store.Outcome:
