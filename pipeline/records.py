@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,8 +29,15 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    # every combining mark sits at U+0300 or above: the comparison spares most characters the lookup
-    return "".join(c for c in decomposed if c < "\u0300" or not unicodedata.combining(c)).casefold()
+    # every combining mark sits at U+0300 or above, so only those characters need the lookup
+    return _ABOVE_SPACING_LETTERS.sub(_drop_combining, decomposed).casefold()
+
+
+_ABOVE_SPACING_LETTERS = re.compile("[^\x00-\u02ff]+")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
 def document_id(path: str) -> str:

@@ -209,15 +209,17 @@ def _ingest(paths: list[str], roots: list[str], db_path: str, options: Options, 
         summary.counts["unchanged"] = len(paths) - len(todo)
     status = "interrupted"
     try:
-        for done, outcome in enumerate(_outcomes(todo, options), summary.counts["unchanged"] + 1):
-            _write(db, outcome, run_id)
-            doc = outcome.document
-            summary.counts[doc.status] += 1
-            summary.problems += sum(1 for p in outcome.problems if p.stage.startswith("extract:"))
-            if doc.status == "failed":
-                summary.failures.append((doc.path, doc.error or ""))
-            if progress:
-                progress(done, len(paths), summary)
+        with store.Batch(db) as batch:
+            for done, outcome in enumerate(_outcomes(todo, options), summary.counts["unchanged"] + 1):
+                batch.tick()
+                _write(db, outcome, run_id)
+                doc = outcome.document
+                summary.counts[doc.status] += 1
+                summary.problems += sum(1 for p in outcome.problems if p.stage.startswith("extract:"))
+                if doc.status == "failed":
+                    summary.failures.append((doc.path, doc.error or ""))
+                if progress:
+                    progress(done, len(paths), summary)
         status = "finished"
     finally:
         store.finish_run(db, run_id, summary.counts, status)

@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -171,8 +172,10 @@ def known_documents(db: Database) -> dict[str, tuple[str, str]]:
 
 def first_with_sha256(db: Database, sha256: str, other_than: str) -> str | None:
     """Return the id of the earliest stored ok document with these bytes, other than the given one."""
+    # "+status": the status index must not be used here; without statistics SQLite picked it and scanned
+    # every ok document for each new one, which made writing slower with every thousand documents
     row = db.execute(
-        "select id from documents where sha256 = ? and id != ? and status = 'ok' and duplicate_of is null "
+        "select id from documents where sha256 = ? and id != ? and +status = 'ok' and duplicate_of is null "
         "order by ingested_at, rowid limit 1", [sha256, other_than]).fetchone()
     return row[0] if row else None
 
@@ -185,25 +188,73 @@ def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> 
     with db.atomic():
         for table in ("mentions", "pages", "problems"):
             db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        db.table("documents").upsert(doc, pk="id")
+        _upsert(db, "documents", doc)
         rowid = db.execute("select rowid from documents where id = ?", [doc_id]).fetchone()[0]
         db.execute("delete from documents_trigram where rowid = ?", [rowid])
         if doc["text"]:
             db.execute("insert into documents_trigram (rowid, title, text) values (?, ?, ?)",
                        [rowid, fold(doc["title"] or ""), fold(doc["text"])])
-        if outcome.entities:
-            db.table("entities").insert_all([dataclasses.asdict(e) for e in outcome.entities], pk="id", ignore=True)
+        _insert(db, "entities", outcome.entities, "or ignore")  # an entity another document named stays
         _insert(db, "pages", outcome.pages)
         _insert(db, "mentions", outcome.mentions)
         _insert(db, "problems", outcome.problems)
 
 
-def _insert(db: Database, table: str, records: list) -> None:
-    """Insert records with one executemany: sqlite-utils' insert_all costs more than the insert on hot paths."""
+#: how long a batch transaction may stay open: what a killed ingest redoes at most, and how far behind
+#: the documents counted as done the database may be
+BATCH_SECONDS = 1.0
+
+
+class Batch:
+    """Group document writes into one transaction per second of work.
+
+    Each `write_outcome` inside stays all-or-nothing (a savepoint); committing many documents at once
+    spares SQLite a commit and the full-text indexes a new segment per document, which made writing
+    the largest cost of a big ingest. A kill loses at most the open batch, which the next run redoes.
+    """
+
+    def __init__(self, db: Database, seconds: float = BATCH_SECONDS) -> None:
+        self.db = db
+        self.seconds = seconds
+        self.opened = 0.0
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def tick(self) -> None:
+        """Open a transaction when none is open; commit the open one once it is older than the limit."""
+        clock = time.monotonic()
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("BEGIN")
+            self.opened = clock
+        elif clock - self.opened >= self.seconds:
+            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN")
+            self.opened = clock
+
+    def __exit__(self, *exc: object) -> None:
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("COMMIT")  # what was written is whole documents: keep it even on error
+
+
+# On the hot path the SQL is written here: sqlite-utils' insert_all and upsert read the schema on every
+# call (table_info, sqlite_master), which cost more than the writes themselves.
+
+def _upsert(db: Database, table: str, row: dict) -> None:
+    """Insert a row or update the stored row with the same id (update triggers keep the FTS index right)."""
+    names = list(row)
+    sql = (f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' * len(names))}) "
+           f"on conflict ([id]) do update set {', '.join(f'[{n}] = excluded.[{n}]' for n in names if n != 'id')}")
+    db.conn.execute(sql, list(row.values()))
+
+
+def _insert(db: Database, table: str, records: list, verb: str = "") -> None:
+    """Insert records (dataclasses of plain values) with one executemany; verb "or ignore" skips known ids."""
     if not records:
         return
     names = [f.name for f in dataclasses.fields(records[0])]
-    sql = f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' * len(names))})"
+    sql = (f"insert {verb} into [{table}] ({', '.join(f'[{n}]' for n in names)}) "
+           f"values ({', '.join('?' * len(names))})")
     # records hold plain values, so reading the fields is enough (astuple deep-copies every one)
     db.conn.executemany(sql, [tuple(getattr(r, n) for n in names) for r in records])
 
