@@ -2,7 +2,8 @@
 
 Data flows one way: sources (files -> bytes) -> text (bytes -> text, per media type)
 -> language (langdetect, spaCy) -> extractors (one module per kind) -> records
-(Document, Mention with verified offsets) -> store (SQLite, one transaction per document).
+(Document, Mention with verified offsets) -> store (SQLite, each document written whole,
+committed in batches of about a second).
 `run.ingest` is the entry point; `cli` wraps it as the `inkoopradar` command.
 
 The public names below are imported on first use, so `inkoopradar --help` does not load spaCy.

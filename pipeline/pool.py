@@ -29,6 +29,8 @@ Result = TypeVar("Result")
 #: a 400-page PDF takes about two minutes in pdfplumber; ten minutes still stops a hang
 TIMEOUT_SECONDS = 600.0
 MEMORY_MB = 2048
+#: how long `Pool.map` waits for a result before it calls its `idle` callback
+IDLE_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +116,8 @@ class Pool(Generic[Task, Result]):
         worker.process.join(timeout=5)
         worker.connection.close()
 
-    def map(self, tasks: list[Task]) -> Iterator[Result]:
-        """Yield one result per task, in task order."""
+    def map(self, tasks: list[Task], idle: Callable[[], None] | None = None) -> Iterator[Result]:
+        """Yield one result per task, in task order; call `idle()` after each second without a result."""
         done: dict[int, Result] = {}
         pending = iter(range(len(tasks)))
         next_out = 0
@@ -125,7 +127,12 @@ class Pool(Generic[Task, Result]):
                 self._give(worker, pending, tasks)
             while next_out < len(tasks):
                 busy = [w for w in self.workers if w.index is not None]
-                ready = wait([w.connection for w in busy], timeout=self._wait_time(busy))
+                timeout = self._wait_time(busy)
+                if idle is not None:
+                    timeout = IDLE_SECONDS if timeout is None else min(timeout, IDLE_SECONDS)
+                ready = wait([w.connection for w in busy], timeout=timeout)
+                if not ready and idle is not None:
+                    idle()  # the consumer may use the wait: the ingest commits what it has written
                 now = time.monotonic()
                 for worker in list(busy):
                     index = worker.index

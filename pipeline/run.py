@@ -210,7 +210,7 @@ def _ingest(paths: list[str], roots: list[str], db_path: str, options: Options, 
     status = "interrupted"
     try:
         with store.Batch(db) as batch:
-            for done, outcome in enumerate(_outcomes(todo, options), summary.counts["unchanged"] + 1):
+            for done, outcome in enumerate(_outcomes(todo, options, batch.commit), summary.counts["unchanged"] + 1):
                 batch.tick()
                 _write(db, outcome, run_id)
                 doc = outcome.document
@@ -227,15 +227,19 @@ def _ingest(paths: list[str], roots: list[str], db_path: str, options: Options, 
     return summary
 
 
-def _outcomes(paths: list[str], options: Options) -> Iterator[store.Outcome]:
-    """Yield the outcome of each path in order: in worker processes under limits, or here with workers=0."""
+def _outcomes(paths: list[str], options: Options, idle: Callable[[], None] | None = None
+              ) -> Iterator[store.Outcome]:
+    """Yield the outcome of each path in order: in worker processes under limits, or here with workers=0.
+
+    `idle` is called while the workers have had nothing to hand over for a second.
+    """
     if options.workers == 0 or not paths:
         for path in paths:
             yield _read_and_process(path, options)
         return
     warm_up(options)
     pool = Pool(options.workers, _work, _lost, Limits(options.timeout, options.max_memory_mb))
-    yield from pool.map([(path, options) for path in paths])
+    yield from pool.map([(path, options) for path in paths], idle)
 
 
 def warm_up(options: Options = Options()) -> None:

@@ -209,8 +209,9 @@ class Batch:
     """Group document writes into one transaction per second of work.
 
     Each `write_outcome` inside stays all-or-nothing (a savepoint); committing many documents at once
-    spares SQLite a commit and the full-text indexes a new segment per document, which made writing
-    the largest cost of a big ingest. A kill loses at most the open batch, which the next run redoes.
+    spares SQLite a commit and the full-text indexes a new segment per document. Call `tick()` before
+    each write and `commit()` whenever there is time (the ingest does while it waits for a slow file),
+    so a kill loses at most about a second of written documents, which the next run redoes.
     """
 
     def __init__(self, db: Database, seconds: float = BATCH_SECONDS) -> None:
@@ -228,13 +229,17 @@ class Batch:
             self.db.conn.execute("BEGIN")
             self.opened = clock
         elif clock - self.opened >= self.seconds:
-            self.db.conn.execute("COMMIT")
+            self.commit()
             self.db.conn.execute("BEGIN")
             self.opened = clock
 
-    def __exit__(self, *exc: object) -> None:
+    def commit(self) -> None:
+        """Commit the documents written so far, if any."""
         if self.db.conn.in_transaction:
-            self.db.conn.execute("COMMIT")  # what was written is whole documents: keep it even on error
+            self.db.conn.execute("COMMIT")
+
+    def __exit__(self, *exc: object) -> None:
+        self.commit()  # what was written is whole documents: keep it even when the run stops on an error
 
 
 # On the hot path the SQL is written here: sqlite-utils' insert_all and upsert read the schema on every

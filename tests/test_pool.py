@@ -47,3 +47,13 @@ def test_a_parser_that_eats_memory_fails_alone() -> None:
     results = list(Pool(1, work, failed, Limits(seconds=60, memory_mb=1024)).map(["a", "hog", "b"]))
     assert results[0] == "A" and results[2] == "B"
     assert results[1].startswith("failed hog:")
+
+
+def test_the_consumer_is_called_while_a_slow_file_holds_up_the_results() -> None:
+    handed_over: list[str] = []
+    seen_when_idle: list[list[str]] = []
+    pool = Pool(1, work, failed, Limits(seconds=3, memory_mb=0))
+    for result in pool.map(["a", "hang", "b"], idle=lambda: seen_when_idle.append(list(handed_over))):
+        handed_over.append(result)
+    assert handed_over[0] == "A" and handed_over[2] == "B"
+    assert seen_when_idle and seen_when_idle[0] == ["A"]  # "a" was handed over before the wait began
