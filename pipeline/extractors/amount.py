@@ -23,7 +23,8 @@ CURRENCY_BEFORE = r"€|EUR\b|euro\b"
 CURRENCY_AFTER = r"euro\b|EUR\b|€"
 AMOUNT = re.compile(
     rf"(?:(?P<cur1>{CURRENCY_BEFORE})\s?(?P<num1>{NUMBER})(?:\s?(?P<mult1>{MULTIPLIER}))?(?!\s?%)"
-    rf"|(?<![\d.,])(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?\s?(?P<cur2>{CURRENCY_AFTER}))",
+    # "70.000 €" puts the sign after the number, but in a table row "25 € 125.000" the sign is the next amount's
+    rf"|(?<![\d.,])(?P<num2>{NUMBER})(?:\s?(?P<mult2>{MULTIPLIER}))?\s?(?P<cur2>{CURRENCY_AFTER})(?!\s?\d))",
     re.IGNORECASE,
 )
 FACTORS = {"miljoen": 10**6, "mln": 10**6, "mio": 10**6, "million": 10**6, "miljard": 10**9, "mld": 10**9,
@@ -67,13 +68,25 @@ def normalize(raw: str) -> str | None:
     return f"EUR {euros}"
 
 
+#: what joins the two ends of a range whose multiplier is written once: "€ 100 en € 150 mln."
+RANGE_JOIN = re.compile(r"\s*(?:en|tot|à|-|–|of)\s*", re.IGNORECASE)
+
+
 def find(doc: Doc) -> Iterator[Hit]:
-    """Yield every euro amount in the text."""
-    for match in AMOUNT.finditer(text_of(doc)):
+    """Yield every euro amount in the text; "€ 100 en € 150 mln." gives 100 and 150 million."""
+    text = text_of(doc)
+    matches = list(AMOUNT.finditer(text))
+    for i, match in enumerate(matches):
         start, end = match.span()
-        text = match.group()
-        stripped = text.rstrip()
-        end -= len(text) - len(stripped)
+        written = match.group()
+        stripped = written.rstrip()
+        end -= len(written) - len(stripped)
         value = normalize(stripped)
-        if value:
-            yield Hit(start, end, value)
+        if not value:
+            continue
+        later = matches[i + 1] if i + 1 < len(matches) else None
+        multiplier = later and (later.group("mult1") or later.group("mult2"))
+        if (later and multiplier and not (match.group("mult1") or match.group("mult2"))
+                and RANGE_JOIN.fullmatch(text, end, later.start())):
+            value = normalize(f"{stripped} {multiplier}") or value
+        yield Hit(start, end, value)

@@ -65,7 +65,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {
         # one or more days sharing a month: "vrijdag 13 maart 2020", "15 en 24 november 2017"
         "DAY_MONTH": re.compile(
-            rf"\b(?:(?:{weekday}),?{SPACE})?(?P<days>{day}(?:{JOINER}{day})*){SPACE}(?P<month>{month})"
+            # not glued to what comes before: "COVID-19, 21 april 2020", "v1.2 April 2020"
+            rf"\b(?<![\w.-])(?:(?:{weekday}),?{SPACE})?(?P<days>{day}(?:{JOINER}{day})*){SPACE}(?P<month>{month})"
             rf"(?:{SPACE}(?P<year>{YEAR})\b|{SPACE}['’](?P<yy>\d{{2}})\b|(?P<coming>{SPACE}a\.s\.|{SPACE}j\.l\.|{SPACE}jl\.))?",
             re.IGNORECASE),
         # months sharing a year: "maart 2018", "eind november / begin december 2017", "oktober tot december 2020"

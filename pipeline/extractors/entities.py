@@ -43,7 +43,9 @@ INSTITUTION_KEEP = re.compile(r"jeugd|jongeren|gezin|kind|ggz|wonen|woonzorg|thu
 NOT_SURNAMES = {"volksgezondheid", "justitie", "financiën", "onderwijs", "defensie", "binnenlandse",
                 "buitenlandse", "sociale", "economische", "infrastructuur", "landbouw", "algemene", "staat",
                 "vws", "bzk", "ocw", "szw", "ezk", "jenv", "ienw", "lnv", "zaken", "het", "de", "een", "dit",
-                "deze", "die", "dat", "er", "ook", "wel", "niet", "nog", "al", "in", "op", "bij", "voor"}
+                "deze", "die", "dat", "er", "ook", "wel", "niet", "nog", "al", "in", "op", "bij", "voor",
+                # "Aan de voorzitter van de Tweede Kamer", "de Directeur van Uw Kabinet"
+                "uw", "eerste", "tweede", "derde", "kamer", "koning", "koningin", "majesteit", "staten"}
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
@@ -121,7 +123,9 @@ def token_patterns() -> list[dict]:
         {"label": "ORG", "pattern": [{**prefix, "TEXT": {"REGEX": r"^[A-Z]+$"}}, {**upper, "OP": "+"}]},
         {"label": "ORG", "pattern": [prefix, {**cap, "OP": "+"}, connector, {**cap, "OP": "+"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
-        {"label": "ORG", "pattern": [{"LOWER": {"IN": DESCRIPTORS}}, {**cap, "OP": "+"}]},
+        # the name after a descriptor starts with a letter: "aanbieder 13" is a table cell
+        {"label": "ORG", "pattern": [{"LOWER": {"IN": DESCRIPTORS}}, {**cap, "TEXT": {"REGEX": r"^[A-ZÀ-Ý]"}},
+                                     {**cap, "OP": "*"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, connector, {**cap, "OP": "+"}, {"LOWER": {"IN": LEGAL_SUFFIXES}}]},
         # a name in capitals may join words with EN: "THUISZORG GOOI- EN VECHTSTREEK B.V."
         {"label": "ORG", "pattern": [{**upper, "OP": "+"}, {"ORTH": {"IN": ["EN", "VAN", "DE", "DER", "&"]}},
@@ -141,7 +145,8 @@ def token_patterns() -> list[dict]:
     interfix = {"LOWER": {"IN": interfixes()}, "OP": "*"}
     surname = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ'’]+)*$"},
                "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
-    double = [{"LOWER": {"IN": interfixes()}, "OP": "+"}, surname]  # "Ritsema van Eck"
+    # "Ritsema van Eck"; not "te", which joins a place: "Alexanderhof te Julianadorp"
+    double = [{"LOWER": {"IN": [word for word in interfixes() if word != "te"]}, "OP": "+"}, surname]
     first = {"ORTH": {"IN": sorted(first_names())}}
     names = [[initials, more_initials, interfix, surname], [first, interfix, surname]]
     for name in names:

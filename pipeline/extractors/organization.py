@@ -64,6 +64,12 @@ BODY_WORDS = {"platform", "stichting", "vereniging", "raad", "bureau", "dienst",
               "kenniscentrum", "ombudsman", "kamer", "ministerie", "gemeenschappelijke", "agentschap"}
 
 
+#: kinds of body that are defined with an abbreviation without being a name: "de Gemeenschappelijke Regeling (GR)"
+GENERIC_BODIES = {"gemeenschappelijke regeling", "raad van bestuur", "raad van toezicht", "dagelijks bestuur",
+                  "algemeen bestuur", "ondernemingsraad", "cliëntenraad", "medezeggenschapsraad", "regionaal team",
+                  "wijkteam", "sociaal team", "lokaal team", "college van burgemeester en wethouders"}
+
+
 #: small words an abbreviation skips: "Raad voor Strafrechttoepassing en Jeugdbescherming (RSJ)"
 SKIPPED_WORDS = {"van", "voor", "de", "der", "den", "het", "en", "in", "op", "te", "of", "&"}
 
@@ -98,7 +104,9 @@ def _defined_names(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue  # the name must end right before the bracket
         start = left + words[first].start()
         end = left + words[-1].end()
-        yield start, end, text[start:end], match.group(1)
+        name = " ".join(text[start:end].split())  # a name broken over two lines is one name
+        if name.lower() not in GENERIC_BODIES:
+            yield start, end, name, match.group(1)
 
 
 def abbreviates(short: str, full: str) -> bool:

@@ -46,6 +46,12 @@ def _after_titles(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+#: a last word with one of these endings names a thing, unless a surname list knows it ("Nijhuis", "Ellenhof"):
+#: "Rob Scholtemuseum", "Leo Kannerhuis", "Corona Overbruggingskrediet", "Willem Alexanderhof te Julianadorp"
+THING_ENDING = re.compile(r"(?<=[a-z])(?:museum|krediet|regeling|fonds|plan|prijs|huis|hof|kerk|park|"
+                          r"centrum|college|school|instituut|zorg|groep|wet|fabriek|bank|haven|brug|toren)$")
+
+
 #: one initial without an interfix before a word no name list knows is a list item: "E. Afspraken"
 SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")
 #: a name whose last word is one of these is an institution: "Lodewijk College"
@@ -82,6 +88,9 @@ def _names(doc: Doc) -> Iterator[Span]:
             continue
         if STREET.search(span[-1].text):
             continue  # "Burgemeester van der Dussenplein", "Dr. Willemdreesweg": an address
+        last = span[-1].lower_.rsplit("-", 1)[-1]  # "Dooren-Lansdorp": the last part
+        if THING_ENDING.search(last) and last not in surnames():
+            continue
         if span[-1].text in places and len(span) <= 2:
             continue  # "burgemeester van Heerlen": a place, not a surname
         if any(span.text.lower() in org for org in org_names):
@@ -106,7 +115,10 @@ def find(doc: Doc) -> Iterator[Hit]:
     hits = []
     for span in spans:
         value = normalize(span.text)
-        fuller = next((name for name in full_names if len(name) > len(value) and name.endswith(" " + value)), value)
+        # "Van Dooren-Lansdorp" alone is the "P.M. van Dooren-Lansdorp" of the text: Dutch capitalises the
+        # interfix when no first name or initials come before it
+        fuller = next((name for name in full_names if len(name) > len(value)
+                       and name.lower().endswith(" " + value.lower())), value)
         hits.append(Hit(span.start_char, span.end_char, fuller, entity_id("person", fuller)))
     for name in full_names:
         surname = _surname(name)

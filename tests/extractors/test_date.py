@@ -27,6 +27,9 @@ from tests.extractors.conftest import surfaces, values
     ("date 2022-10 Gemeenten werken samen.", ["2022-10"]),
     ("Op 2\u00a0juli 2018 is de opdracht gegund.", ["2018-07-02"]),
     ("Gegund op 13 maart '19, gestart in juni ’20.", ["2019-03-13", "2020-06"]),
+    # a number glued to a word or version is no day: not 19 April from "COVID-19", not 2 April from "v1.2"
+    ("de uitbraak van COVID-19, 21 april 2020, paragraaf 31", ["2020-04-21"]),
+    ("Cryptography Specification, v1.2 April 2020", ["2020-04"]),
 ])
 def test_dates_are_normalised_with_their_granularity(text: str, expected: list[str]) -> None:
     assert values(date, text) == expected

@@ -49,6 +49,14 @@ def test_care_words_inside_an_organisation_name_do_not_count() -> None:
     ("10 300 000 EUR", ["EUR 10300000"]),
     ("€ 196.142,--", ["EUR 196142"]),
     ("een stijging van 12,5 % en 3 procent", []),
+    ("kost 70.000 € per jaar", ["EUR 70000"]),
+    # in a table row the sign belongs to the next number, not to the count before it
+    ("Aantal 25 € 125.000 € 145.000 50 € 95.000", ["EUR 125000", "EUR 145000", "EUR 95000"]),
+    ("in 2021 €10 mln. vanuit het Rijk", ["EUR 10000000"]),
+    # a range writes its multiplier once
+    ("tussen €100 en €150 mln. per jaar", ["EUR 100000000", "EUR 150000000"]),
+    ("van € 1,5 tot € 2 miljoen", ["EUR 1500000", "EUR 2000000"]),
+    ("€ 1.000,- of € 2.000,-", ["EUR 1000", "EUR 2000"]),
 ])
 def test_amounts_are_whole_euros(text: str, expected: list[str]) -> None:
     assert values(amount, text) == expected
