@@ -13,8 +13,9 @@ import multiprocessing
 import resource
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
@@ -31,6 +32,8 @@ TIMEOUT_SECONDS = 600.0
 MEMORY_MB = 2048
 #: how long `Pool.map` waits for a result before it calls its `idle` callback
 IDLE_SECONDS = 1.0
+#: tasks a worker holds at once: the one it parses and the next
+IN_FLIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +90,16 @@ def _serve(connection: Connection, work: Callable, memory_mb: int) -> None:
 class _Worker:
     process: BaseProcess
     connection: Connection
-    index: int | None = None
-    started: float = 0.0
+    queue: deque[int] = field(default_factory=deque)  # indexes of the tasks sent, in order; the first one runs
+    started: float = 0.0  # when the first task of the queue started
 
 
 class Pool(Generic[Task, Result]):
-    """Run `work(task)` in `size` forked worker processes; `failed(task, reason)` stands in for lost results."""
+    """Run `work(task)` in `size` forked worker processes; `failed(task, reason)` stands in for lost results.
+
+    Each worker holds up to IN_FLIGHT tasks, so it starts the next file while the consumer is still busy
+    with the last result (writing it to the database) instead of waiting for its next task.
+    """
 
     def __init__(self, size: int, work: Callable[[Task], Result], failed: Callable[[Task, str], Result],
                  limits: Limits = Limits()) -> None:
@@ -119,14 +126,14 @@ class Pool(Generic[Task, Result]):
     def map(self, tasks: list[Task], idle: Callable[[], None] | None = None) -> Iterator[Result]:
         """Yield one result per task, in task order; call `idle()` after each second without a result."""
         done: dict[int, Result] = {}
-        pending = iter(range(len(tasks)))
+        pending = deque(range(len(tasks)))
         next_out = 0
         self.workers = [self._start() for _ in range(min(self.size, len(tasks)) or 1)]
         try:
             for worker in self.workers:
-                self._give(worker, pending, tasks)
+                self._fill(worker, pending, tasks)
             while next_out < len(tasks):
-                busy = [w for w in self.workers if w.index is not None]
+                busy = [w for w in self.workers if w.queue]
                 timeout = self._wait_time(busy)
                 if idle is not None:
                     timeout = IDLE_SECONDS if timeout is None else min(timeout, IDLE_SECONDS)
@@ -134,31 +141,33 @@ class Pool(Generic[Task, Result]):
                 if not ready and idle is not None:
                     idle()  # the consumer may use the wait: the ingest commits what it has written
                 now = time.monotonic()
-                for worker in list(busy):
-                    index = worker.index
-                    assert index is not None  # busy workers have a task
+                for worker in busy:
                     if worker.connection in ready:
                         try:
                             status, value = worker.connection.recv()
-                            done[index] = value if status == "ok" else self.failed(tasks[index], value)
                         except (EOFError, OSError):
+                            index = worker.queue.popleft()
                             done[index] = self.failed(tasks[index], self._death_reason(worker))
-                            worker = self._replace(worker)
+                            worker = self._replace(worker, pending)
+                        else:
+                            index = worker.queue.popleft()
+                            done[index] = value if status == "ok" else self.failed(tasks[index], value)
+                            worker.started = now  # the worker went on with its next task
                     elif self.limits.seconds and now - worker.started > self.limits.seconds:
+                        index = worker.queue.popleft()
                         done[index] = self.failed(tasks[index], f"parsing took longer than {self.limits.seconds:g} s "
                                                                 "and was stopped; raise --timeout to allow more")
-                        worker = self._replace(worker)
+                        worker = self._replace(worker, pending)
                     else:
                         continue
-                    worker.index = None
-                    self._give(worker, pending, tasks)
+                    self._fill(worker, pending, tasks)
                 while next_out in done:
                     yield done.pop(next_out)
                     next_out += 1
         finally:
             for worker in self.workers:
                 try:
-                    if worker.index is None and worker.process.is_alive():
+                    if not worker.queue and worker.process.is_alive():
                         worker.connection.send(None)
                 except OSError:
                     pass
@@ -170,12 +179,14 @@ class Pool(Generic[Task, Result]):
         oldest = min(w.started for w in busy)
         return max(0.05, self.limits.seconds - (time.monotonic() - oldest))
 
-    def _give(self, worker: _Worker, pending: Iterator[int], tasks: list[Task]) -> None:
-        index = next(pending, None)
-        if index is None:
-            return
-        worker.index, worker.started = index, time.monotonic()
-        worker.connection.send(tasks[index])
+    def _fill(self, worker: _Worker, pending: deque[int], tasks: list[Task]) -> None:
+        """Send the worker tasks until it holds IN_FLIGHT of them or none are left."""
+        while pending and len(worker.queue) < IN_FLIGHT:
+            index = pending.popleft()
+            if not worker.queue:
+                worker.started = time.monotonic()
+            worker.queue.append(index)
+            worker.connection.send(tasks[index])
 
     def _death_reason(self, worker: _Worker) -> str:
         worker.process.join(timeout=5)
@@ -185,8 +196,10 @@ class Pool(Generic[Task, Result]):
                     f"raise --max-memory ({self.limits.memory_mb} MB) or check the file")
         return f"the parser stopped unexpectedly (exit code {code}); the file may be damaged"
 
-    def _replace(self, worker: _Worker) -> _Worker:
+    def _replace(self, worker: _Worker, pending: deque[int]) -> _Worker:
+        """Stop a worker and start a fresh one; the tasks it held but had not started go back first in line."""
         self._stop(worker)
+        pending.extendleft(reversed(worker.queue))
         fresh = self._start()
         self.workers[self.workers.index(worker)] = fresh
         return fresh

@@ -57,3 +57,8 @@ def test_the_consumer_is_called_while_a_slow_file_holds_up_the_results() -> None
         handed_over.append(result)
     assert handed_over[0] == "A" and handed_over[2] == "B"
     assert seen_when_idle and seen_when_idle[0] == ["A"]  # "a" was handed over before the wait began
+
+
+def test_a_file_waiting_behind_a_hung_one_is_parsed_by_the_fresh_worker() -> None:
+    results = list(Pool(1, work, failed, Limits(seconds=1, memory_mb=0)).map(["hang", "b", "c"]))
+    assert results[0].startswith("failed hang:") and results[1:] == ["B", "C"]
