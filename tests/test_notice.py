@@ -37,7 +37,7 @@ def test_a_notice_yields_its_number_coded_dates_procedure_and_names() -> None:
             ("tender_ref", "other:GEZ 202002 PRJ-2000119"), ("date", "2022-04-27"), ("date", "2022-04-22"),
             ("procedure", "openbare procedure"), ("organization", "Werkplein Drentsche Aa"),
             ("person", "Marjon Rietveld"), ("municipality", "Assen"), ("care_type", "pleegzorg"),
-            ("cpv", "85311300")} <= found
+            ("cpv", "85311300-5")} <= found
     date = next(m for m in outcome.mentions if m.value == "2022-04-27")
     assert date.text == "20220427"
 

@@ -80,3 +80,14 @@ def test_registration_numbers_are_validated() -> None:
     assert values(vat, text) == ["NL004495445B01"]
     assert values(iban, text) == ["NL91ABNA0417164300"]
     assert values(cpv, text) == ["85311300-5"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CPV 85311300-5 Welzijnszorg voor kinderen en jongeren", ["85311300-5"]),
+    ("CPV-code 85312000 (zonder controlecijfer)", ["85312000-9"]),  # the value always has its check digit
+    ("CPV: 45233141-9, 30197643-5; 79000000-4", ["45233141-9", "30197643-5", "79000000-4"]),
+    ("CPV 85311300-4", []),  # a wrong check digit: a mistyped or made-up code
+    ("CPV 12345678", []),  # no CPV division starts with 12
+])
+def test_cpv_codes_are_checked_and_get_their_check_digit(text: str, expected: list[str]) -> None:
+    assert values(cpv, text) == expected
