@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
 from pipeline.extractors.municipality import surface_forms
 
@@ -29,7 +30,11 @@ LEGAL_SUFFIXES = ["b.v.", "b.v", "bv", "bv.", "n.v.", "nv", "v.o.f.", "vof", "u.
 #: words that introduce a name without being part of it: "zorgaanbieder Youké", "Adviesbureau Significant"
 DESCRIPTORS = ["aanbieder", "zorgaanbieder", "jeugdhulpaanbieder", "jeugdzorgaanbieder", "zorgorganisatie",
                "jeugdzorgorganisatie", "adviesbureau", "onderzoeksbureau", "ingenieursbureau", "uitgeverij",
-               "opdrachtnemer", "inschrijver", "gegadigde", "zorginstelling", "jeugdinstelling", "omroep", "dagblad"]
+               "opdrachtnemer", "inschrijver", "gegadigde", "zorginstelling", "jeugdinstelling", "omroep", "dagblad",
+               "fractie"]  # "fractie PvdA" is the PvdA; "Fractie Vermooten" names a faction by its founder
+#: words that begin the name of a local party or council faction
+LOCAL_PARTY_HEADS = ["Leefbaar", "Stadspartij", "Gemeentebelangen", "Dorpsbelangen", "Burgerbelangen",
+                     "Inwonersbelangen", "Ouderenpartij", "Lokaal"]
 #: words inside a name ("Vereniging van Nederlandse Gemeenten"); not "en", which mostly joins two names
 CONNECTORS = ["van", "voor", "de", "der", "den", "in", "op", "het", "-", "aan"]
 #: institutions in deduce's list that are practices or shops rather than organisations in the news
@@ -135,6 +140,10 @@ def token_patterns() -> list[dict]:
                                      {"LOWER": {"IN": ["van", "de", "voor"]}, "OP": "?"}, {**cap, "OP": "+"}]},
         {"label": "ORG", "pattern": [{**cap, "OP": "+"}, {"ORTH": {"IN": ["Hogeschool", "Universiteit", "Ziekenhuis",
                                                                            "Zorggroep"]}}]},
+        # local parties, named by a head word and their place: "Leefbaar Rotterdam", "Stadspartij Den Helder"
+        # after such a head any capitalised word belongs to the name ("Den Helder", "Beter")
+        {"label": "ORG", "pattern": [{"ORTH": {"IN": LOCAL_PARTY_HEADS}}, {"ORTH": {"IN": ["'", "’"]}, "OP": "?"},
+                                     {"TEXT": {"REGEX": r"^(?:s-)?[A-ZÀ-Ý][\w'’-]*$"}, "OP": "+"}]},
         {"label": "ORG", "pattern": [{"ORTH": {"IN": ["Rechtbank", "Gerechtshof", "RECHTBANK"]}},
                                      {"TEXT": {"REGEX": r"^[A-Z][\w'’-]+$"}}]},
     ]
@@ -162,11 +171,29 @@ def token_patterns() -> list[dict]:
     return patterns
 
 
+@functools.cache
+def organization_names() -> frozenset[str]:
+    """Return the organisation names the ruler matches exactly, as a set."""
+    return frozenset(organization_phrases())
+
+
+@Language.component("known_organizations")
+def known_organizations(doc: Doc) -> Doc:
+    """Label ORG a name the organisation gazetteer knows that a person pattern also matched ("Leo Kannerhuis")."""
+    names = organization_names()
+    ents = [Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id) if ent.label_ == "PER" and ent.text in names
+            else ent for ent in doc.ents]
+    if any(new is not old for new, old in zip(ents, doc.ents)):
+        doc.ents = ents
+    return doc
+
+
 def add_entity_ruler(nlp: Language) -> Language:
     """Add the organisation and person ruler to a pipeline and return it."""
     ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler",
                                            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False}))
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns([{"label": "ORG", "pattern": name} for name in organization_phrases()]
+        ruler.add_patterns([{"label": "ORG", "pattern": name} for name in sorted(organization_names())]
                            + token_patterns())
+    nlp.add_pipe("known_organizations")
     return nlp

@@ -17,6 +17,13 @@ from tests.extractors.conftest import surfaces, values
     ("Pluryn, Levvel en Altra schreven in.", ["Pluryn", "Levvel", "Altra"]),
     ("In de Bilt is het de PvdA-fractie die bezwaar maakt.", ["PvdA"]),
     ("Stichting Jeugdformaat en Axxicom Thuishulp BV", ["Stichting Jeugdformaat", "Axxicom Thuishulp"]),
+    # local parties and factions: the place in a party's name is part of it
+    ("Voor stemden: Stadspartij Den Helder en Leefbaar Rotterdam.", ["Stadspartij Den Helder", "Leefbaar Rotterdam"]),
+    ("de fractie PvdA en Fractie Vermooten", ["PvdA", "Vermooten"]),
+    ("Het museum, Rob Scholtemuseum, opent; de Leo Kannerhuis locatie ook.", ["Leo Kannerhuis"]),
+    ("Aanpassingen door de aanbieder 13 3.2 Aanpassen", []),
+    ("bij de Gemeenschappelijke Regeling (GR) Cocensus", []),
+    ("Centraal Bureau voor de\nStatistiek (CBS) meldt", ["Centraal Bureau voor de Statistiek", "CBS"]),
 ])
 def test_organisations_are_found_without_legal_form(text: str, expected: list[str]) -> None:
     assert values(organization, text) == expected
@@ -41,6 +48,9 @@ def test_generic_references_are_not_organisations(text: str) -> None:
     ("raadslid Krischan Hagedoorn en Ellen van der Vorst", ["Krischan Hagedoorn", "Ellen van der Vorst"]),
     ("W.M. Ritsema van Eck", ["W.M. Ritsema van Eck"]),
     ("aldus de commissaris van de Koning Bovens.", ["Bovens"]),  # a title of several words
+    ("mevrouw Van Dooren-Lansdorp vertrekt; mevrouw P.M. van Dooren-Lansdorp nam afscheid.",
+     ["P.M. van Dooren-Lansdorp", "P.M. van Dooren-Lansdorp"]),  # the surname alone takes the fuller name
+    ("wethouder Gerrit Nijhuis en Jan Oosterhuis", ["Gerrit Nijhuis", "Jan Oosterhuis"]),  # -huis surnames stay
 ])
 def test_persons_are_found_without_titles(text: str, expected: list[str]) -> None:
     assert values(person, text) == expected
@@ -56,6 +66,9 @@ def test_a_surname_alone_takes_the_fullest_name() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "het Rob Scholtemuseum en het Corona Overbruggingskrediet",  # things, not persons
+    "Nieuwbouw bij Willem Alexanderhof te Julianadorp.",
+    "Aan de voorzitter van de Tweede Kamer; de Directeur van Uw Kabinet",
     "minister van Volksgezondheid besloot",
     "Adres: Burgemeester van der Dussenplein 1",
     "P. Trip te Heerenveen",
