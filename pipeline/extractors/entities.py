@@ -44,6 +44,9 @@ INSTITUTION_SKIP = re.compile(r"praktijk|apothe|huisarts|tandarts|fysio|diëtist
 INSTITUTION_KEEP = re.compile(r"jeugd|jongeren|gezin|kind|ggz|wonen|woonzorg|thuiszorg|opvang|begeleiding|"
                               r"welzijn|verslaving|reclassering|bescherming|zorggroep|zorg\b|hulpverlening",
                               re.IGNORECASE)
+#: what joins two surnames ("Ritsema van Eck", "Van Haersma de With"): not "in", "op", "te", which also join places
+SECOND_SURNAME_INTERFIXES = ["'t", "’t", "d'", "da", "de", "del", "den", "der", "di", "dos", "du", "la", "le",
+                             "ten", "ter", "van", "von", "zur"]
 #: capitalised words that are no surname after a title ("minister van Volksgezondheid")
 NOT_SURNAMES = {"volksgezondheid", "justitie", "financiën", "onderwijs", "defensie", "binnenlandse",
                 "buitenlandse", "sociale", "economische", "infrastructuur", "landbouw", "algemene", "staat",
@@ -154,8 +157,9 @@ def token_patterns() -> list[dict]:
     interfix = {"LOWER": {"IN": interfixes()}, "OP": "*"}
     surname = {"TEXT": {"REGEX": r"^[A-Z][a-zà-ÿ'’]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ'’]+)*$"},
                "LOWER": {"NOT_IN": sorted(NOT_SURNAMES)}}
-    # "Ritsema van Eck"; not "te", which joins a place: "Alexanderhof te Julianadorp"
-    double = [{"LOWER": {"IN": [word for word in interfixes() if word != "te"]}, "OP": "+"}, surname]
+    # a second surname takes the interfixes of names only: "Ritsema van Eck", not "Luc Nilis in de Engelse"
+    # or "Alexanderhof te Julianadorp"
+    double = [{"LOWER": {"IN": SECOND_SURNAME_INTERFIXES}, "OP": "+"}, surname]
     first = {"ORTH": {"IN": sorted(first_names())}}
     names = [[initials, more_initials, interfix, surname], [first, interfix, surname]]
     for name in names:

@@ -52,6 +52,12 @@ THING_ENDING = re.compile(r"(?<=[a-z])(?:museum|krediet|regeling|fonds|plan|prij
                           r"centrum|college|school|instituut|zorg|groep|wet|fabriek|bank|haven|brug|toren)$")
 
 
+#: interfixes that join a surname only through an article ("op de Beeck", "uit den Bogaard"): right before
+#: the last word they join a place or an object
+#: ("te Wierik" and "in Traa" are real surnames, so "te" and "in" are not among them)
+PLACE_WORDS = {"aan", "bij", "op", "uit"}
+
+
 #: one initial without an interfix before a word no name list knows is a list item: "E. Afspraken"
 SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")
 #: a name whose last word is one of these is an institution: "Lodewijk College"
@@ -85,6 +91,12 @@ def _names(doc: Doc) -> Iterator[Span]:
                 and span[1].lower_ not in surnames()):
             continue  # "E. Gemeenten", "A. Beschrijving": a lettered list item
         if span[-1].lower_ in INSTITUTION_WORDS:
+            continue
+        if len(span) >= 2 and span[-2].lower_ in PLACE_WORDS and ent.kb_id_ != "source":
+            continue  # "Clinton aan Colombia", "Jozef V. uit Herent"; "in 't Veld" has its article between
+        if has_title and span[0].text == "van" and not set(span[-1].lower_.split("-")) & surnames():
+            # "minister van Begroting", "schepen van Mobiliteit": a portfolio; a surname without first name
+            # capitalises its "Van" ("minister Van Engelshoven") or is a known one ("staatssecretaris van Rijn")
             continue
         if STREET.search(span[-1].text):
             continue  # "Burgemeester van der Dussenplein", "Dr. Willemdreesweg": an address

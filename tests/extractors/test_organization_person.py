@@ -51,6 +51,9 @@ def test_generic_references_are_not_organisations(text: str) -> None:
     ("mevrouw Van Dooren-Lansdorp vertrekt; mevrouw P.M. van Dooren-Lansdorp nam afscheid.",
      ["P.M. van Dooren-Lansdorp", "P.M. van Dooren-Lansdorp"]),  # the surname alone takes the fuller name
     ("wethouder Gerrit Nijhuis en Jan Oosterhuis", ["Gerrit Nijhuis", "Jan Oosterhuis"]),  # -huis surnames stay
+    ("Europarlementariër Sophie in 't Veld", ["Sophie in 't Veld"]),
+    ("Contactpersoon: A. te Wierik", ["A. te Wierik"]),
+    ("staatssecretaris Van Ark en minister Van Engelshoven", ["Van Ark", "Van Engelshoven"]),
 ])
 def test_persons_are_found_without_titles(text: str, expected: list[str]) -> None:
     assert values(person, text) == expected
@@ -67,6 +70,8 @@ def test_a_surname_alone_takes_the_fullest_name() -> None:
 
 @pytest.mark.parametrize("text", [
     "het Rob Scholtemuseum en het Corona Overbruggingskrediet",  # things, not persons
+    "minister van Begroting en schepen van Mobiliteit",  # portfolios
+    "Luc Nilis in de Engelse competitie; president Clinton aan Colombia",  # a place after the name
     "Nieuwbouw bij Willem Alexanderhof te Julianadorp.",
     "Aan de voorzitter van de Tweede Kamer; de Directeur van Uw Kabinet",
     "minister van Volksgezondheid besloot",
