@@ -188,6 +188,36 @@ def normalize(raw: str) -> str:
     return municipalities()[surface_forms()[raw][0]].name
 
 
+#: words between a capitalised "Van" and a surname: "Van der Vlist", "Van den Bossche"
+SURNAME_LINKS = {"der", "den", "de", "het", "'t", "’t"}
+
+
+def _surname_tokens(doc: Doc, ent: Span) -> range:
+    """Return the tokens of a person name after its first name or initials ("René van der Vlist" -> "Vlist"),
+    none when only a title comes before: "burgemeester van Heusden" is the mayor of Heusden."""
+    from pipeline.extractors.person import titles  # person reads this module's names at import
+
+    one_word_titles = {title[0] for title in titles() if len(title) == 1}
+    for i in range(ent.start, ent.end - 1):
+        token = doc[i]
+        if token.text[:1].isupper() and token.lower_ not in one_word_titles and token.lower_ not in SURNAME_PREFIXES:
+            return range(i + 1, ent.end)
+    return range(0)
+
+
+#: lower-case words that start a surname ("van der Vlist")
+SURNAME_PREFIXES = {"van", "ter", "ten", "de", "den", "der", "vander", "vanden"}
+
+
+def _after_surname_prefix(doc: Doc, start: int) -> bool:
+    """Return True when a capitalised "Van", "Ter" or "Ten" (with der/den) comes right before the name:
+    Dutch writes a surname so when no first name precedes it ("wil Van der Vlist toegeven")."""
+    i = start - 1
+    while i >= 0 and doc[i].text in SURNAME_LINKS:
+        i -= 1
+    return i >= 0 and doc[i].text in {"Van", "Ter", "Ten", "Vander", "Vanden"} and i < start
+
+
 def find(doc: Doc) -> Iterator[Hit]:
     """Yield each municipality named in the text, in text order, outside organisation names."""
     return iter(sorted(_find(doc), key=lambda hit: hit.start))
@@ -197,8 +227,10 @@ def _find(doc: Doc) -> Iterator[Hit]:
     """Yield the municipalities, longest names claimed first so "Utrechtse Heuvelrug" beats "Utrecht"."""
     forms = surface_forms()
     table = municipalities()
+    # inside a name it is part of the name: "Rechtbank Amsterdam", "René van der Vlist", "Luc Van den Bossche"
     org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" and not is_municipality_name(ent.text)
                   for i in range(ent.start, ent.end)}
+    org_tokens |= {i for ent in doc.ents if ent.label_ == "PER" for i in _surname_tokens(doc, ent)}
     exact, lower = _matchers(doc.vocab)
     matches = {(start, end): doc.vocab.strings[key] for key, start, end in [*lower(doc), *exact(doc)]}
     taken: set[int] = set()
@@ -213,6 +245,8 @@ def _find(doc: Doc) -> Iterator[Hit]:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
         if before in NOT_BEFORE or (after in NOT_AFTER and doc[end].text[0].isupper()):
+            continue
+        if _after_surname_prefix(doc, start):
             continue
         if kind == "adjective" and after in NOT_AFTER_ADJECTIVE:
             continue

@@ -18,6 +18,7 @@ from tests.extractors.conftest import values
     ("De Lekstroomgemeenten (Houten, Lopik, Nieuwegein, IJsselstein en Vianen).",
      ["Houten", "Lopik", "Nieuwegein", "IJsselstein", "Vianen"]),
     ("In de gemeente Best en in Sluis.", ["Best", "Sluis"]),
+    ("De burgemeester van Heusden zei het.", ["Heusden"]),  # a title before: the mayor of the place
 ])
 def test_municipalities_get_their_official_name(text: str, expected: list[str]) -> None:
     assert values(municipality, text) == expected
@@ -31,6 +32,8 @@ def test_municipalities_get_their_official_name(text: str, expected: list[str]) 
     "Zetelend te Nuth en gevestigd te Bussum.",    # seats: towns, not the old municipalities
     "De provincie Utrecht en de provincie Groningen.",
     "Sittard is een stad.",                        # a town inside Sittard-Geleen
+    "zegt René van der Vlist; later wil Van der Vlist toegeven.",  # a surname that is a place name
+    "Oud-minister Luc Van den Bossche zei het.",   # "Bossche" is 's-Hertogenbosch's adjective, here a surname
 ])
 def test_words_regions_and_towns_are_not_municipalities(text: str) -> None:
     assert values(municipality, text) == []
