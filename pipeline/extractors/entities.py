@@ -32,6 +32,13 @@ DESCRIPTORS = ["aanbieder", "zorgaanbieder", "jeugdhulpaanbieder", "jeugdzorgaan
                "jeugdzorgorganisatie", "adviesbureau", "onderzoeksbureau", "ingenieursbureau", "uitgeverij",
                "opdrachtnemer", "inschrijver", "gegadigde", "zorginstelling", "jeugdinstelling", "omroep", "dagblad",
                "fractie"]  # "fractie PvdA" is the PvdA; "Fractie Vermooten" names a faction by its founder
+#: words in deduce's first-name list that far more often begin a place, brand or title than a person's name
+NOT_FIRST_NAMES = {"san", "santa", "santo", "são", "sint", "saint", "sainte", "monte", "mount", "costa", "sri", "star",
+                   "boy", "just", "tiger", "rocky", "corona", "lion", "sun", "zion", "lotus", "astra", "lieve", "mie",
+                   "paris", "india", "beverly", "pax", "sierra", "rio", "puerto", "porto", "villa", "casa", "lucky",
+                   "sky", "baby", "happy", "honey", "port", "fort", "lake", "cape", "royal", "grand", "golden",
+                   "silver", "black", "white", "red", "blue", "green", "big", "little", "old", "new", "north",
+                   "south", "east", "west"}
 #: words that begin the name of a local party or council faction
 LOCAL_PARTY_HEADS = ["Leefbaar", "Stadspartij", "Gemeentebelangen", "Dorpsbelangen", "Burgerbelangen",
                      "Inwonersbelangen", "Ouderenpartij", "Lokaal"]
@@ -53,7 +60,8 @@ NOT_SURNAMES = {"volksgezondheid", "justitie", "financiën", "onderwijs", "defen
                 "vws", "bzk", "ocw", "szw", "ezk", "jenv", "ienw", "lnv", "zaken", "het", "de", "een", "dit",
                 "deze", "die", "dat", "er", "ook", "wel", "niet", "nog", "al", "in", "op", "bij", "voor",
                 # "Aan de voorzitter van de Tweede Kamer", "de Directeur van Uw Kabinet"
-                "uw", "eerste", "tweede", "derde", "kamer", "koning", "koningin", "majesteit", "staten"}
+                "uw", "eerste", "tweede", "derde", "kamer", "koning", "koningin", "majesteit", "staten",
+                "hij", "zij", "ze", "wij", "we", "jij", "je", "ik", "men", "u"}  # "Chr. Hij": a pronoun
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
@@ -81,8 +89,9 @@ def common_words() -> frozenset[str]:
 
 @functools.cache
 def first_names() -> frozenset[str]:
-    """Return first names that are not also common words or municipality names."""
-    skip = common_words() | {form.lower() for form in surface_forms()}
+    """Return first names that are not also common words, municipality names or the first word of places,
+    brands and titles ("San Marino", "Costa Rica", "Star Wars")."""
+    skip = common_words() | {form.lower() for form in surface_forms()} | NOT_FIRST_NAMES
     return frozenset(n for n in _deduce_list("names/lst_first_name")
                      if n.lower() not in skip and len(n) > 2 and n[0].isupper())
 

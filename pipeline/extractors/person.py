@@ -49,7 +49,8 @@ def _after_titles(doc: Doc, start: int, end: int) -> int:
 #: a last word with one of these endings names a thing, unless a surname list knows it ("Nijhuis", "Ellenhof"):
 #: "Rob Scholtemuseum", "Leo Kannerhuis", "Corona Overbruggingskrediet", "Willem Alexanderhof te Julianadorp"
 THING_ENDING = re.compile(r"(?<=[a-z])(?:museum|krediet|regeling|fonds|plan|prijs|huis|hof|kerk|park|"
-                          r"centrum|college|school|instituut|zorg|groep|wet|fabriek|bank|haven|brug|toren)$")
+                          r"centrum|college|school|instituut|zorg|groep|wet|fabriek|bank|haven|brug|toren|"
+                          r"stadion|internaat|brigade|kazerne|kapel|abdij|klooster)$")
 
 
 #: interfixes that join a surname only through an article ("op de Beeck", "uit den Bogaard"): right before
@@ -62,7 +63,8 @@ PLACE_WORDS = {"aan", "bij", "op", "uit"}
 SINGLE_INITIAL = re.compile(r"^[A-Z]\.$")
 #: a name whose last word is one of these is an institution: "Lodewijk College"
 INSTITUTION_WORDS = {"college", "school", "lyceum", "universiteit", "hogeschool", "ziekenhuis", "groep",
-                     "centrum", "instituut", "stichting", "fonds", "academie", "huis", "zorg"}
+                     "centrum", "instituut", "stichting", "fonds", "academie", "huis", "zorg", "internaat",
+                     "brigade", "stadion", "kazerne", "museum", "kerk"}
 
 
 def normalize(raw: str) -> str:

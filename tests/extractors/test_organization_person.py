@@ -71,6 +71,8 @@ def test_a_surname_alone_takes_the_fullest_name() -> None:
 @pytest.mark.parametrize("text", [
     "het Rob Scholtemuseum en het Corona Overbruggingskrediet",  # things, not persons
     "minister van Begroting en schepen van Mobiliteit",  # portfolios
+    "een reis naar San Marino en Costa Rica; de film Star Wars",  # places and titles, not first names
+    "de Irene Brigade en het Frans Heesenstadion",
     "Luc Nilis in de Engelse competitie; president Clinton aan Colombia",  # a place after the name
     "Nieuwbouw bij Willem Alexanderhof te Julianadorp.",
     "Aan de voorzitter van de Tweede Kamer; de Directeur van Uw Kabinet",
