@@ -181,7 +181,7 @@ def first_with_sha256(db: Database, sha256: str, other_than: str) -> str | None:
 
 
 def write_outcome(db: Database, outcome: Outcome, run_id: int | None = None) -> None:
-    """Replace everything stored for the outcome's document with the new records, in one transaction."""
+    """Replace everything stored for the outcome's document with the new records, all or nothing."""
     doc = {f.name: getattr(outcome.document, f.name) for f in dataclasses.fields(outcome.document)}
     doc["run_id"] = run_id
     doc_id = doc["id"]
@@ -209,7 +209,7 @@ class Batch:
     """Group document writes into one transaction per second of work.
 
     Each `write_outcome` inside stays all-or-nothing (a savepoint); committing many documents at once
-    spares SQLite a commit and the full-text indexes a new segment per document. Call `tick()` before
+    spares SQLite a commit (and a write-ahead-log sync) per document. Call `tick()` before
     each write and `commit()` whenever there is time (the ingest does while it waits for a slow file),
     so a kill loses at most about a second of written documents, which the next run redoes.
     """
