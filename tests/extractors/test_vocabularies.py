@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.extractors import amount, care_type, case_number, cpv, iban, kvk, procedure, vat
+from pipeline.extractors import (amount, build_pipeline, care_type, case_number, cpv, iban, kvk, procedure, vat,
+                                 vocabulary)
 from tests.extractors.conftest import values
 
 
@@ -91,3 +94,24 @@ def test_registration_numbers_are_validated() -> None:
 ])
 def test_cpv_codes_are_checked_and_get_their_check_digit(text: str, expected: list[str]) -> None:
     assert values(cpv, text) == expected
+
+
+WORDS = ["licht ambulante jeugdhulp", "gesloten (residentiële) jeugdhulp", "jeugdzorg plus", "open house",
+         "meervoudig onderhandse procedure", "Bureau Jeugdzorg Limburg", "residentiële jeugdhulp",
+         "pleegzorg", "gesloten", "(residentiële)", "residentiële", "jeugdhulp", "jeugdzorg", "ambulante", "licht",
+         "intensieve", "klinische", "behandeling", "JZ+", "plus", "openbare", "niet-openbare", "procedure", "Bureau",
+         "Jeugdzorg", "Limburg", "verblijf", "crisis", "de", "en", ",", ".", "(", ")", "raad", "voor",
+         "kinderbescherming", "onderhandse", "meervoudig", "open", "house", "huis"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_one_scan_finds_what_a_scan_per_value_finds(words: list[str]) -> None:
+    doc = build_pipeline()(" ".join(words))
+    text = doc.text
+    org_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"]
+    for filename in ("care_types.csv", "procedures.csv"):
+        expected = [(m.start(), m.end(), value) for value, pattern in vocabulary.patterns(filename).items()
+                    for m in pattern.finditer(text)
+                    if not any(s <= m.start() and m.end() <= e for s, e in org_spans)]
+        assert [(h.start, h.end, h.value) for h in vocabulary.find_terms(doc, filename)] == expected
