@@ -19,6 +19,7 @@ from tests.extractors.conftest import values
      ["Houten", "Lopik", "Nieuwegein", "IJsselstein", "Vianen"]),
     ("In de gemeente Best en in Sluis.", ["Best", "Sluis"]),
     ("De burgemeester van Heusden zei het.", ["Heusden"]),  # a title before: the mayor of the place
+    ("De gemeente Ten Boer ging op in Groningen.", ["Ten Boer", "Groningen"]),  # "Ten" of the name itself
 ])
 def test_municipalities_get_their_official_name(text: str, expected: list[str]) -> None:
     assert values(municipality, text) == expected
