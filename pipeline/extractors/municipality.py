@@ -195,12 +195,12 @@ SURNAME_LINKS = {"der", "den", "de", "het", "'t", "’t"}
 def _surname_tokens(doc: Doc, ent: Span) -> range:
     """Return the tokens of a person name after its first name or initials ("René van der Vlist" -> "Vlist"),
     none when only a title comes before: "burgemeester van Heusden" is the mayor of Heusden."""
-    from pipeline.extractors.person import titles  # person reads this module's names at import
+    from pipeline.extractors.person import one_word_titles  # person reads this module's names at import
 
-    one_word_titles = {title[0] for title in titles() if len(title) == 1}
     for i in range(ent.start, ent.end - 1):
         token = doc[i]
-        if token.text[:1].isupper() and token.lower_ not in one_word_titles and token.lower_ not in SURNAME_PREFIXES:
+        if (token.text[:1].isupper() and token.lower_ not in one_word_titles()
+                and token.lower_ not in SURNAME_PREFIXES):
             return range(i + 1, ent.end)
     return range(0)
 

@@ -32,6 +32,12 @@ def titles() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+@functools.cache
+def one_word_titles() -> frozenset[str]:
+    """Return the titles of a single word ("wethouder", "mr."), lower-case."""
+    return frozenset(title[0] for title in titles() if len(title) == 1)
+
+
 def _after_titles(doc: Doc, start: int, end: int) -> int:
     """Return the first token after any titles at start: "de heer mr. J. Visser" -> the "J." token."""
     moved = True
